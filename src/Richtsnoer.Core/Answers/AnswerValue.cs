@@ -1,0 +1,69 @@
+using System.Globalization;
+
+namespace Richtsnoer.Core.Answers;
+
+/// <summary>A checked answer of the type its question asks for.</summary>
+public abstract record AnswerValue
+{
+    /// <summary>The answer as the plain values conditions compare against.</summary>
+    public abstract IEnumerable<string> Scalars();
+
+    public abstract bool IsEmpty { get; }
+}
+
+public sealed record TextAnswer(string Value) : AnswerValue
+{
+    public override IEnumerable<string> Scalars() => [Value];
+
+    public override bool IsEmpty => string.IsNullOrWhiteSpace(Value);
+}
+
+public sealed record BoolAnswer(bool Value) : AnswerValue
+{
+    public override IEnumerable<string> Scalars() => [Value ? "true" : "false"];
+
+    public override bool IsEmpty => false;
+}
+
+public sealed record NumberAnswer(long Value) : AnswerValue
+{
+    public override IEnumerable<string> Scalars() => [Value.ToString(CultureInfo.InvariantCulture)];
+
+    public override bool IsEmpty => false;
+}
+
+public sealed record DateAnswer(DateOnly Value) : AnswerValue
+{
+    public override IEnumerable<string> Scalars() => [Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)];
+
+    public override bool IsEmpty => false;
+}
+
+/// <summary>One option id of a choice question.</summary>
+public sealed record ChoiceAnswer(string OptionId) : AnswerValue
+{
+    public override IEnumerable<string> Scalars() => [OptionId];
+
+    public override bool IsEmpty => false;
+}
+
+/// <summary>A list of strings (list question) or of option ids (multi question).</summary>
+public sealed record ListAnswer(IReadOnlyList<string> Items) : AnswerValue
+{
+    public override IEnumerable<string> Scalars() => Items;
+
+    public override bool IsEmpty => Items.Count == 0;
+
+    public bool Equals(ListAnswer? other) => other is not null && Items.SequenceEqual(other.Items);
+
+    public override int GetHashCode() => Items.Count;
+}
+
+public sealed record Contact(string Name, string? Email, string? Phone);
+
+public sealed record ContactAnswer(Contact Contact) : AnswerValue
+{
+    public override IEnumerable<string> Scalars() => [Contact.Name];
+
+    public override bool IsEmpty => string.IsNullOrWhiteSpace(Contact.Name);
+}

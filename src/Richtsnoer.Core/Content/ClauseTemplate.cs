@@ -1,0 +1,66 @@
+namespace Richtsnoer.Core.Content;
+
+/// <summary>How a generated clause is built (from a shared content source instead of a body).</summary>
+public enum ClauseGenerator
+{
+    None,
+    ResponseGuide,
+    Disclaimer,
+}
+
+/// <summary>A clause of the library, as loaded from <c>content/clauses/&lt;section&gt;/&lt;id&gt;.md</c>.</summary>
+public sealed record ClauseTemplate(
+    string Id,
+    int Version,
+    string SectionId,
+    int Order,
+    IReadOnlyList<string> Topics,
+    string? Alternative,
+    Condition? When,
+    IReadOnlyList<string> Variables,
+    ClauseGenerator Generator,
+    ClauseBody? Nl,
+    ClauseBody? En,
+    string SourceFile)
+{
+    public ClauseBody? For(Language language) => language == Language.Nl ? Nl : En;
+}
+
+/// <summary>The title and blocks of a clause in one language, with placeholders not yet filled in.</summary>
+public sealed record ClauseBody(string Title, IReadOnlyList<TemplateBlock> Blocks)
+{
+    public IEnumerable<Placeholder> Placeholders() =>
+        Blocks.SelectMany(b => b.Rows).SelectMany(r => r).SelectMany(i => i.Segments).OfType<Placeholder>();
+}
+
+public enum TemplateBlockKind
+{
+    Paragraph,
+    Bullets,
+    Numbered,
+    Table,
+    Example,
+}
+
+/// <summary>
+/// A block of a template. A paragraph or example has one row with one cell; a list has one row
+/// per item with one cell; a table has rows of cells.
+/// </summary>
+public sealed record TemplateBlock(TemplateBlockKind Kind, IReadOnlyList<IReadOnlyList<TemplateInline>> Rows);
+
+/// <summary>A piece of template text: literal runs and placeholders, possibly strong.</summary>
+public sealed record TemplateInline(IReadOnlyList<TemplateSegment> Segments)
+{
+    /// <summary>True when the inline is nothing but one placeholder (e.g. a bullet <c>- {{relations}}</c>).</summary>
+    public Placeholder? Only => Segments is [Placeholder p] ? p : null;
+}
+
+public abstract record TemplateSegment(bool Strong);
+
+public sealed record Literal(string Text, bool Strong) : TemplateSegment(Strong);
+
+/// <summary><c>{{question}}</c> or <c>{{question.field}}</c>.</summary>
+public sealed record Placeholder(string Name, string? Field, bool Strong) : TemplateSegment(Strong)
+{
+    public override string ToString() => Field is null ? "{{" + Name + "}}" : "{{" + Name + "." + Field + "}}";
+}

@@ -1,0 +1,260 @@
+using Richtsnoer.Core.Answers;
+
+namespace Richtsnoer.Core.Content;
+
+/// <summary>Cross-checks a loaded library: every reference to a question, option, topic, section or variable exists.</summary>
+internal sealed class ContentValidator(ContentLibrary library, List<ContentError> errors)
+{
+    /// <summary>Variables the assembler provides besides the questions.</summary>
+    public static readonly IReadOnlySet<string> DerivedVariables = new HashSet<string>(StringComparer.Ordinal) { "org_short" };
+
+    private void Error(string file, string message) => errors.Add(new ContentError(file, 0, message));
+
+    public void Validate()
+    {
+        Unique(library.Topics.Select(t => t.Key), "content/topics.yaml", "topic key");
+        Unique(library.Topics.Select(t => t.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)), "content/topics.yaml", "topic number");
+        Unique(library.Sections.Select(s => s.Id), "content/sections.yaml", "section id");
+        Unique(library.Interview.Questions.Select(q => q.Id), "content/interview/questions.yaml", "question id");
+        Unique(library.Clauses.Select(c => c.Id), "content/clauses", "clause id");
+        Unique(library.SummaryRules.Select(r => r.Id), "content/summary.yaml", "summary rule id");
+        ValidateQuestions();
+        ValidatePresets();
+        ValidateClauses();
+        ValidateSummary();
+        ValidateGuide();
+    }
+
+    private void Unique(IEnumerable<string> ids, string file, string what)
+    {
+        foreach (var dup in ids.GroupBy(i => i).Where(g => g.Count() > 1))
+        {
+            Error(file, $"{what} '{dup.Key}' is used {dup.Count()} times");
+        }
+    }
+
+    private void ValidateQuestions()
+    {
+        const string file = "content/interview/questions.yaml";
+        foreach (var q in library.Interview.Questions)
+        {
+            Unique(q.Options.Select(o => o.Id), file, $"option of '{q.Id}'");
+            if (q.When is not null)
+            {
+                CheckCondition(q.When, file, $"question '{q.Id}'");
+            }
+
+            if (q.Default is not null && AnswerConverter.Convert(q, q.Default).Problem is { } p)
+            {
+                Error(file, $"the default of '{q.Id}' is invalid: {p.Message.En}");
+            }
+        }
+    }
+
+    private void ValidatePresets()
+    {
+        const string file = "content/presets.yaml";
+        var sector = library.Interview.Find("sector");
+        foreach (var (name, values) in library.Presets)
+        {
+            if (sector is not null && sector.Option(name) is null)
+            {
+                Error(file, $"preset '{name}' is not an option of question 'sector'");
+            }
+
+            foreach (var (qid, raw) in values)
+            {
+                if (library.Interview.Find(qid) is { } q && AnswerConverter.Convert(q, raw).Problem is { } p)
+                {
+                    Error(file, $"preset '{name}' gives '{qid}' an invalid value: {p.Message.En}");
+                }
+            }
+        }
+    }
+
+    private void ValidateClauses()
+    {
+        var topicKeys = library.Topics.Select(t => t.Key).ToHashSet();
+        foreach (var c in library.Clauses)
+        {
+            var file = "content/" + c.SourceFile.Replace('\\', '/');
+            if (library.Section(c.SectionId) is null)
+            {
+                Error(file, $"section '{c.SectionId}' does not exist in sections.yaml");
+            }
+
+            if (c.Topics.Count == 0)
+            {
+                Error(file, "a clause covers at least one topic");
+            }
+
+            foreach (var t in c.Topics.Where(t => !topicKeys.Contains(t)))
+            {
+                Error(file, $"topic '{t}' does not exist in topics.yaml");
+            }
+
+            if (c.When is not null)
+            {
+                CheckCondition(c.When, file, $"clause '{c.Id}'");
+            }
+
+            var used = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var body in new[] { c.Nl, c.En }.OfType<ClauseBody>())
+            {
+                foreach (var p in body.Placeholders())
+                {
+                    used.Add(p.Name);
+                    CheckPlaceholder(p, file);
+                }
+            }
+
+            foreach (var missing in used.Except(c.Variables))
+            {
+                Error(file, $"'{{{{{missing}}}}}' is used but not declared in 'variables'");
+            }
+
+            foreach (var unused in c.Variables.Except(used).Where(_ => c.Generator == ClauseGenerator.None))
+            {
+                Error(file, $"variable '{unused}' is declared but never used");
+            }
+        }
+
+        foreach (var group in library.AlternativeGroups)
+        {
+            foreach (var c in group.Where(c => c.When is null))
+            {
+                Error("content/" + c.SourceFile, $"alternative '{group.Key}' needs a 'when' condition on every clause");
+            }
+        }
+
+        foreach (var topic in library.Topics.Where(t => !library.Clauses.Any(c => c.Topics.Contains(t.Key))))
+        {
+            Error("content/clauses", $"no clause covers topic {topic.Number} '{topic.Key}'");
+        }
+    }
+
+    private void CheckPlaceholder(Placeholder p, string file)
+    {
+        if (DerivedVariables.Contains(p.Name))
+        {
+            if (p.Field is not null)
+            {
+                Error(file, $"'{p}' has no field '{p.Field}'");
+            }
+
+            return;
+        }
+
+        if (library.Interview.Find(p.Name) is not { } q)
+        {
+            Error(file, $"'{p}' is not a question or a derived variable");
+            return;
+        }
+
+        if (p.Field is not null && (q.Type != QuestionType.Contact || p.Field is not ("name" or "email" or "phone")))
+        {
+            Error(file, $"'{p}': only contact questions have the fields name, email and phone");
+        }
+    }
+
+    private void CheckCondition(Condition condition, string file, string where)
+    {
+        switch (condition)
+        {
+            case Condition.All all:
+                all.Parts.ToList().ForEach(p => CheckCondition(p, file, where));
+                return;
+            case Condition.Any any:
+                any.Parts.ToList().ForEach(p => CheckCondition(p, file, where));
+                return;
+            case Condition.Not not:
+                CheckCondition(not.Inner, file, where);
+                return;
+        }
+
+        var qid = condition.Questions().Single();
+        if (library.Interview.Find(qid) is not { } q)
+        {
+            Error(file, $"{where}: condition names unknown question '{qid}'");
+            return;
+        }
+
+        IEnumerable<string> values = condition switch
+        {
+            Condition.EqualsValue e => [e.Value],
+            Condition.In i => i.Values,
+            Condition.Contains c => [c.Value],
+            _ => [],
+        };
+        foreach (var v in values)
+        {
+            var ok = q.Type switch
+            {
+                QuestionType.Choice or QuestionType.Multi => q.Option(v) is not null,
+                QuestionType.YesNo => v is "true" or "false",
+                _ => true,
+            };
+            if (!ok)
+            {
+                Error(file, $"{where}: '{v}' is not a possible answer to '{qid}'");
+            }
+        }
+    }
+
+    private void ValidateSummary()
+    {
+        foreach (var r in library.SummaryRules)
+        {
+            if (library.Topic(r.Topic) is null)
+            {
+                Error("content/summary.yaml", $"rule '{r.Id}': topic '{r.Topic}' does not exist");
+            }
+
+            if (r.When is not null)
+            {
+                CheckCondition(r.When, "content/summary.yaml", $"rule '{r.Id}'");
+            }
+
+            foreach (var text in new[] { r.Text.Nl, r.Text.En })
+            {
+                foreach (var p in BodyParser.ParseInline(text).Segments.OfType<Placeholder>())
+                {
+                    CheckPlaceholder(p, "content/summary.yaml");
+                }
+            }
+        }
+    }
+
+    private void ValidateGuide()
+    {
+        const string file = "content/response-guide.yaml";
+        var guide = library.ResponseGuide;
+        if (!guide.Questions.ContainsKey(guide.Start))
+        {
+            Error(file, $"start '{guide.Start}' is not a question");
+        }
+
+        foreach (var q in guide.Questions.Values)
+        {
+            foreach (var a in q.Answers)
+            {
+                var ok = (a.Next is not null && guide.Questions.ContainsKey(a.Next)) ^ (a.Situation is not null && guide.Situation(a.Situation) is not null);
+                if (!ok)
+                {
+                    Error(file, $"question '{q.Id}': answer '{a.Label.En}' needs exactly one existing 'next' question or 'situation'");
+                }
+            }
+        }
+
+        foreach (var s in guide.Situations)
+        {
+            foreach (var text in new[] { s.Nl, s.En }.SelectMany(t => t.Steps.Append(t.Title).Append(t.Recognise)))
+            {
+                foreach (var p in BodyParser.ParseInline(text).Segments.OfType<Placeholder>())
+                {
+                    CheckPlaceholder(p, file);
+                }
+            }
+        }
+    }
+}

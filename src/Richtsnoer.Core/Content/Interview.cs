@@ -1,0 +1,61 @@
+namespace Richtsnoer.Core.Content;
+
+public enum QuestionType
+{
+    Text,
+    Email,
+    Date,
+    Number,
+    YesNo,
+    Choice,
+    Multi,
+    List,
+    Contact,
+}
+
+public sealed record QuestionOption(string Id, LocalText Label);
+
+/// <summary>One question of the interview: its logic from questions.yaml, its texts from nl/en.yaml.</summary>
+public sealed record Question(
+    string Id,
+    string StepId,
+    QuestionType Type,
+    bool Required,
+    Condition? When,
+    IReadOnlyList<QuestionOption> Options,
+    RawValue? Default,
+    int? MaxLength,
+    long? Min,
+    long? Max,
+    LocalText Label,
+    LocalText Help)
+{
+    /// <summary>The maximum length of a text, e-mail, list item or contact field.</summary>
+    public int EffectiveMaxLength => MaxLength ?? (Type == QuestionType.Text ? 500 : 200);
+
+    public QuestionOption? Option(string id) => Options.FirstOrDefault(o => o.Id == id);
+}
+
+public sealed record Step(string Id, LocalText Title, IReadOnlyList<Question> Questions);
+
+public sealed record Interview(IReadOnlyList<Step> Steps)
+{
+    private readonly Dictionary<string, Question> byId =
+        Steps.SelectMany(s => s.Questions).ToDictionary(q => q.Id, StringComparer.Ordinal);
+
+    public IEnumerable<Question> Questions => Steps.SelectMany(s => s.Questions);
+
+    public Question? Find(string id) => byId.GetValueOrDefault(id);
+}
+
+/// <summary>
+/// An answer before it is checked against its question: what a YAML file or a web form holds.
+/// </summary>
+public abstract record RawValue
+{
+    public sealed record Scalar(string Value) : RawValue;
+
+    public sealed record Sequence(IReadOnlyList<string> Items) : RawValue;
+
+    public sealed record Map(IReadOnlyDictionary<string, string> Fields) : RawValue;
+}
