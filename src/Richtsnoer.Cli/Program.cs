@@ -1,1 +1,12 @@
-return 0;
+using System.CommandLine;
+using Richtsnoer.Cli;
+using Richtsnoer.Cli.Commands;
+
+var root = new RootCommand("Richtsnoer: stel een social-mediaprotocol op uit een antwoordenbestand. / Build a social media protocol from an answers file.")
+{
+    GenerateCommand.Create(),
+    AnswersCommand.Create(),
+    CoverageCommand.Create(),
+};
+
+return Cli.Run(root, args);

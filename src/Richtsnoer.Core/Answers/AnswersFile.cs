@@ -104,9 +104,15 @@ public static class AnswersFile
         var customisations = ReadCustomisations(map, fileName, errors);
         var answers = new AnswerSet(values, customisations);
         var effective = AnswerDefaults.Apply(answers, library);
+        var refused = errors.Select(e => e.Field.Split('.', '[')[0]).ToHashSet(StringComparer.Ordinal);
         foreach (var e in AnswersValidator.Validate(effective, library))
         {
             var top = e.Field.Split('.', '[')[0];
+            if (refused.Contains(top))
+            {
+                continue; // already reported why the answer was refused
+            }
+
             errors.Add(e with { File = fileName, Line = lines.TryGetValue(top, out var l) ? l : 0 });
         }
 

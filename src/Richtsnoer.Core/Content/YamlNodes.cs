@@ -18,8 +18,31 @@ internal static class YamlNodes
         {
             throw new YamlSyntaxError(e.Start.Line, CleanMessage(e));
         }
+        catch (InvalidOperationException)
+        {
+            // Some malformed documents (an unclosed [ or {) end the parser without a position.
+            throw new YamlSyntaxError(LastGoodLine(text), "a list [ or map { is not closed, or the indentation is off");
+        }
 
         return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+    }
+
+    private static long LastGoodLine(string text)
+    {
+        var parser = new Parser(new StringReader(text));
+        long line = 1;
+        try
+        {
+            while (parser.MoveNext())
+            {
+                line = parser.Current?.Start.Line ?? line;
+            }
+        }
+        catch (Exception e) when (e is YamlException or InvalidOperationException)
+        {
+        }
+
+        return line;
     }
 
     private static string CleanMessage(YamlException e)
