@@ -25,6 +25,7 @@ public static class Renderers
     {
         Register(new Markdown.MarkdownRenderer());
         Register(new Html.HtmlRenderer());
+        Register(new Docx.DocxRenderer());
     }
 
     private static void Register(IDocumentRenderer renderer) => All.Add(renderer);
