@@ -1,0 +1,57 @@
+namespace Richtsnoer.Cli.Tests;
+
+public class AnswersCommandTests
+{
+    [Theory]
+    [InlineData("nl")]
+    [InlineData("en")]
+    public void Init_writes_a_commented_file_that_validates_and_generates(string lang)
+    {
+        var dir = CliRunner.TempDir();
+        var file = Path.Combine(dir, "org.yaml");
+        Assert.Equal(0, CliRunner.Run("answers", "init", "--out", file, "--lang", lang).ExitCode);
+
+        var text = File.ReadAllText(file);
+        Assert.Contains("# ", text);
+        Assert.Contains("escalation_contact:", text);
+        var validate = CliRunner.Run("answers", "validate", file);
+        Assert.Equal(0, validate.ExitCode);
+        Assert.Contains("in orde", validate.Out);
+        Assert.Equal(0, CliRunner.Run("generate", "--answers", file, "--format", "md", "--out", Path.Combine(dir, "p.md")).ExitCode);
+    }
+
+    [Fact]
+    public void Init_does_not_overwrite_an_existing_file_without_force()
+    {
+        var file = Path.Combine(CliRunner.TempDir(), "org.yaml");
+        File.WriteAllText(file, "mine");
+        var r = CliRunner.Run("answers", "init", "--out", file);
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("--force", r.Error);
+        Assert.Equal("mine", File.ReadAllText(file));
+        Assert.Equal(0, CliRunner.Run("answers", "init", "--out", file, "--force").ExitCode);
+        Assert.NotEqual("mine", File.ReadAllText(file));
+    }
+
+    [Theory]
+    [InlineData("bakkerij")]
+    [InlineData("zorg")]
+    [InlineData("ict")]
+    public void Validate_accepts_the_examples(string example)
+    {
+        Assert.Equal(0, CliRunner.Run("answers", "validate", CliRunner.Example(example)).ExitCode);
+    }
+
+    [Fact]
+    public void Validate_lists_every_problem_in_English_when_asked()
+    {
+        var file = Path.Combine(CliRunner.TempDir(), "bad.yaml");
+        File.WriteAllText(file, "org_name: \"\"\nsector: bakery\nworks_council: maybe\n");
+        var r = CliRunner.Run("answers", "validate", file, "--lang", "en");
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("bad.yaml:2: sector: 'bakery' is not one of the choices", r.Error);
+        Assert.Contains("bad.yaml:3: works_council: 'maybe' is not yes or no", r.Error);
+        Assert.Contains("bad.yaml:1: org_name: this answer is required", r.Error);
+        Assert.Contains("escalation_contact: this answer is required", r.Error);
+    }
+}
