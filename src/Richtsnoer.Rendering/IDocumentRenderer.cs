@@ -26,6 +26,7 @@ public static class Renderers
         Register(new Markdown.MarkdownRenderer());
         Register(new Html.HtmlRenderer());
         Register(new Docx.DocxRenderer());
+        Register(new Pdf.PdfRenderer());
     }
 
     private static void Register(IDocumentRenderer renderer) => All.Add(renderer);

@@ -1,0 +1,227 @@
+using System.Globalization;
+using System.Text;
+
+namespace Richtsnoer.Rendering.Pdf.Layout;
+
+/// <summary>A piece of a line in one style, at X from the line's start.</summary>
+public readonly record struct Fragment(double X, string Text, FontFace Font, double Size, int Color);
+
+public sealed record Line(IReadOnlyList<Fragment> Fragments, double Width);
+
+/// <summary>
+/// Greedy line breaking at spaces. A word wider than the line is cut between characters (never
+/// inside a surrogate pair or a combining sequence). Words may change style in the middle
+/// ("<b>goed</b>,"), so a word is a list of pieces.
+/// </summary>
+public static class LineBreaker
+{
+    private readonly record struct Piece(string Text, Span Style, double Width);
+
+    public static List<Line> Break(IReadOnlyList<Span> spans, double width, ITextMeasure measure)
+    {
+        var lines = new List<Line>();
+        var current = new List<(List<Piece> Word, Piece? SpaceBefore)>();
+        double x = 0;
+        Piece? pendingSpace = null;
+        var word = new List<Piece>();
+        var sb = new StringBuilder();
+        Span style = default;
+
+        void FlushPiece()
+        {
+            if (sb.Length > 0)
+            {
+                var t = sb.ToString();
+                word.Add(new Piece(t, style, measure.Width(t, style.Font, style.Size)));
+                sb.Clear();
+            }
+        }
+
+        void EmitLine()
+        {
+            lines.Add(ToLine(current));
+            current = [];
+            x = 0;
+        }
+
+        void FlushWord()
+        {
+            FlushPiece();
+            if (word.Count == 0)
+            {
+                return;
+            }
+
+            var w = word.Sum(p => p.Width);
+            var space = current.Count > 0 ? pendingSpace?.Width ?? 0 : 0;
+            if (current.Count > 0 && x + space + w > width)
+            {
+                EmitLine();
+                space = 0;
+            }
+
+            if (w > width)
+            {
+                // Too long for any line: cut it.
+                foreach (var chunk in Cut(word, width - x - space, width, measure))
+                {
+                    if (current.Count > 0 && x + space + chunk.Sum(p => p.Width) > width)
+                    {
+                        EmitLine();
+                        space = 0;
+                    }
+
+                    current.Add((chunk, current.Count > 0 ? pendingSpace : null));
+                    x += space + chunk.Sum(p => p.Width);
+                    space = 0;
+                }
+            }
+            else
+            {
+                current.Add((word, current.Count > 0 ? pendingSpace : null));
+                x += space + w;
+            }
+
+            word = [];
+            pendingSpace = null;
+        }
+
+        foreach (var span in spans)
+        {
+            if (sb.Length > 0 && !SameStyle(style, span))
+            {
+                FlushPiece();
+            }
+
+            style = span;
+            foreach (var c in span.Text)
+            {
+                if (c == '\n')
+                {
+                    FlushWord();
+                    EmitLine();
+                    pendingSpace = null;
+                }
+                else if (c is ' ' or '\t' or '\r')
+                {
+                    FlushWord();
+                    if (current.Count > 0)
+                    {
+                        pendingSpace ??= new Piece(" ", span, measure.Width(" ", span.Font, span.Size));
+                    }
+                }
+                else
+                {
+                    sb.Append(c);
+                }
+            }
+        }
+
+        FlushWord();
+        if (current.Count > 0 || lines.Count == 0)
+        {
+            lines.Add(ToLine(current));
+        }
+
+        return lines;
+    }
+
+    private static bool SameStyle(Span a, Span b) => a.Font == b.Font && a.Size == b.Size && a.Color == b.Color;
+
+    /// <summary>Cuts a word into chunks: the first fits in <paramref name="first"/>, the others in a full line.</summary>
+    private static IEnumerable<List<Piece>> Cut(List<Piece> word, double first, double full, ITextMeasure measure)
+    {
+        var room = first > full * 0.25 ? first : full;
+        var chunk = new List<Piece>();
+        double used = 0;
+        foreach (var piece in word)
+        {
+            var elements = StringInfo.GetTextElementEnumerator(piece.Text);
+            var sb = new StringBuilder();
+            double w = 0;
+            while (elements.MoveNext())
+            {
+                var e = (string)elements.Current;
+                var ew = measure.Width(e, piece.Style.Font, piece.Style.Size);
+                if (used + w + ew > room && (chunk.Count > 0 || sb.Length > 0))
+                {
+                    if (sb.Length > 0)
+                    {
+                        chunk.Add(new Piece(sb.ToString(), piece.Style, w));
+                    }
+
+                    yield return chunk;
+                    chunk = [];
+                    sb.Clear();
+                    used = 0;
+                    w = 0;
+                    room = full;
+                }
+
+                sb.Append(e);
+                w += ew;
+            }
+
+            if (sb.Length > 0)
+            {
+                chunk.Add(new Piece(sb.ToString(), piece.Style, w));
+                used += w;
+            }
+        }
+
+        if (chunk.Count > 0)
+        {
+            yield return chunk;
+        }
+    }
+
+    /// <summary>Joins the words of a line into as few fragments as the styles allow.</summary>
+    private static Line ToLine(List<(List<Piece> Word, Piece? SpaceBefore)> words)
+    {
+        var fragments = new List<Fragment>();
+        var sb = new StringBuilder();
+        Span style = default;
+        double start = 0, x = 0;
+        var open = false;
+
+        void Add(Piece p)
+        {
+            if (open && !SameStyle(style, p.Style))
+            {
+                fragments.Add(new Fragment(start, sb.ToString(), style.Font, style.Size, style.Color));
+                sb.Clear();
+                open = false;
+            }
+
+            if (!open)
+            {
+                start = x;
+                style = p.Style;
+                open = true;
+            }
+
+            sb.Append(p.Text);
+            x += p.Width;
+        }
+
+        foreach (var (word, space) in words)
+        {
+            if (space is { } s)
+            {
+                Add(s);
+            }
+
+            foreach (var p in word)
+            {
+                Add(p);
+            }
+        }
+
+        if (open)
+        {
+            fragments.Add(new Fragment(start, sb.ToString(), style.Font, style.Size, style.Color));
+        }
+
+        return new Line(fragments, x);
+    }
+}
