@@ -1,0 +1,164 @@
+using Dapper;
+using Richtsnoer.Core.Answers;
+using Richtsnoer.Storage.Protocols;
+
+namespace Richtsnoer.Storage.Organisations;
+
+public enum Role
+{
+    Owner,
+    Editor,
+}
+
+public sealed record Organisation
+{
+    public required Guid Id { get; init; }
+
+    public required string Name { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+}
+
+/// <summary>What one user may do in one organisation.</summary>
+public sealed record Membership
+{
+    public required Guid OrganisationId { get; init; }
+
+    public required string OrganisationName { get; init; }
+
+    public required Guid UserId { get; init; }
+
+    public required Role Role { get; init; }
+
+    public bool IsOwner => Role == Role.Owner;
+}
+
+/// <summary>One line of a user's list of organisations.</summary>
+public sealed record OrganisationSummary
+{
+    public required Guid Id { get; init; }
+
+    public required string Name { get; init; }
+
+    public required Role Role { get; init; }
+
+    public ProtocolStatus Status { get; init; }
+
+    public string? CurrentStep { get; init; }
+
+    public DateTimeOffset UpdatedAt { get; init; }
+}
+
+public sealed record Member
+{
+    public required Guid UserId { get; init; }
+
+    public required string Email { get; init; }
+
+    public required Role Role { get; init; }
+}
+
+public sealed class OrganisationStore(Database database, AnswersCodec codec)
+{
+    public static string RoleName(Role role) => role == Role.Owner ? "owner" : "editor";
+
+    /// <summary>Creates the organisation with its owner and an empty protocol, in one transaction.</summary>
+    public async Task<Organisation> CreateAsync(string name, Guid ownerId, AnswerSet initialAnswers, CancellationToken ct = default)
+    {
+        var org = new Organisation { Id = Guid.NewGuid(), Name = name, CreatedAt = DateTimeOffset.UtcNow };
+        await using var connection = await database.OpenAsync(ct);
+        await using var tx = await database.Dialect.BeginWriteAsync(connection, ct);
+        await connection.ExecuteAsync("INSERT INTO organisations (id, name, created_at) VALUES (@Id, @Name, @CreatedAt)", org, tx);
+        await connection.ExecuteAsync(
+            "INSERT INTO memberships (organisation_id, user_id, role, created_at) VALUES (@orgId, @ownerId, @role, @at)",
+            new { orgId = org.Id, ownerId, role = RoleName(Role.Owner), at = org.CreatedAt },
+            tx);
+        await connection.ExecuteAsync(
+            """
+            INSERT INTO protocols (organisation_id, answers, status, current_step, revision, updated_at, updated_by)
+            VALUES (@orgId, @answers, @status, NULL, 1, @at, @ownerId)
+            """,
+            new { orgId = org.Id, answers = codec.Write(initialAnswers), status = ProtocolDraft.StatusName(ProtocolStatus.Interview), at = org.CreatedAt, ownerId },
+            tx);
+        await tx.CommitAsync(ct);
+        return org;
+    }
+
+    public async Task<IReadOnlyList<OrganisationSummary>> ListForUserAsync(Guid userId, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var rows = await connection.QueryAsync<OrganisationSummary>(
+            """
+            SELECT o.id AS Id, o.name AS Name, m.role AS Role, p.status AS Status, p.current_step AS CurrentStep, p.updated_at AS UpdatedAt
+            FROM memberships m
+            JOIN organisations o ON o.id = m.organisation_id
+            JOIN protocols p ON p.organisation_id = o.id
+            WHERE m.user_id = @userId
+            ORDER BY o.name, o.id
+            """,
+            new { userId });
+        return rows.ToList();
+    }
+
+    /// <summary>The user's membership of the organisation, or null when the user is not a member (or it does not exist).</summary>
+    public async Task<Membership?> FindMembershipAsync(Guid organisationId, Guid userId, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        return await connection.QuerySingleOrDefaultAsync<Membership>(
+            """
+            SELECT o.id AS OrganisationId, o.name AS OrganisationName, m.user_id AS UserId, m.role AS Role
+            FROM memberships m JOIN organisations o ON o.id = m.organisation_id
+            WHERE m.organisation_id = @organisationId AND m.user_id = @userId
+            """,
+            new { organisationId, userId });
+    }
+
+    public async Task<IReadOnlyList<Member>> ListMembersAsync(Guid organisationId, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var rows = await connection.QueryAsync<Member>(
+            """
+            SELECT u.id AS UserId, u.email AS Email, m.role AS Role
+            FROM memberships m JOIN users u ON u.id = m.user_id
+            WHERE m.organisation_id = @organisationId
+            ORDER BY m.role DESC, u.email_normalized
+            """,
+            new { organisationId });
+        return rows.ToList();
+    }
+
+    /// <summary>Adds a member; false when the user already is one.</summary>
+    public async Task<bool> AddMemberAsync(Guid organisationId, Guid userId, Role role, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var rows = await connection.ExecuteAsync(
+            """
+            INSERT INTO memberships (organisation_id, user_id, role, created_at) VALUES (@organisationId, @userId, @role, @at)
+            ON CONFLICT (organisation_id, user_id) DO NOTHING
+            """,
+            new { organisationId, userId, role = RoleName(role), at = DateTimeOffset.UtcNow });
+        return rows == 1;
+    }
+
+    /// <summary>Removes an editor. Owners stay: an organisation always keeps its owner.</summary>
+    public async Task<bool> RemoveEditorAsync(Guid organisationId, Guid userId, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var rows = await connection.ExecuteAsync(
+            "DELETE FROM memberships WHERE organisation_id = @organisationId AND user_id = @userId AND role = @role",
+            new { organisationId, userId, role = RoleName(Role.Editor) });
+        return rows == 1;
+    }
+
+    public async Task RenameAsync(Guid organisationId, string name, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        await connection.ExecuteAsync("UPDATE organisations SET name = @name WHERE id = @organisationId", new { organisationId, name });
+    }
+
+    public async Task DeleteAsync(Guid organisationId, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        await connection.ExecuteAsync("DELETE FROM organisations WHERE id = @organisationId", new { organisationId });
+    }
+}

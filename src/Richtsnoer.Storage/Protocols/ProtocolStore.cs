@@ -1,0 +1,58 @@
+using Dapper;
+
+namespace Richtsnoer.Storage.Protocols;
+
+public sealed class ProtocolStore(Database database, AnswersCodec codec)
+{
+    private const string Select =
+        "SELECT organisation_id AS OrganisationId, answers AS Answers, status AS Status, current_step AS CurrentStep, revision AS Revision, updated_at AS UpdatedAt FROM protocols WHERE organisation_id = @organisationId";
+
+    public async Task<ProtocolDraft?> GetAsync(Guid organisationId, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var row = await connection.QuerySingleOrDefaultAsync<Row>(Select, new { organisationId });
+        return row is null ? null : ToDraft(row);
+    }
+
+    /// <summary>
+    /// Reads the draft, applies the change and writes it back in one transaction with the row
+    /// locked, so two people (or two instances) saving different steps never undo each other.
+    /// </summary>
+    public async Task<ProtocolDraft> UpdateAsync(Guid organisationId, Guid userId, Action<ProtocolDraft> change, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        await using var tx = await database.Dialect.BeginWriteAsync(connection, ct);
+        var row = await connection.QuerySingleOrDefaultAsync<Row>(Select + database.Dialect.ForUpdate, new { organisationId }, tx)
+            ?? throw new KeyNotFoundException($"No protocol for organisation {organisationId}.");
+        var draft = ToDraft(row);
+        change(draft);
+        var at = DateTimeOffset.UtcNow;
+        await connection.ExecuteAsync(
+            """
+            UPDATE protocols SET answers = @answers, status = @status, current_step = @step, revision = revision + 1, updated_at = @at, updated_by = @userId
+            WHERE organisation_id = @organisationId
+            """,
+            new { organisationId, answers = codec.Write(draft.Answers), status = ProtocolDraft.StatusName(draft.Status), step = draft.CurrentStep, at, userId },
+            tx);
+        await tx.CommitAsync(ct);
+        return new ProtocolDraft(organisationId, draft.Answers, draft.Status, draft.CurrentStep, row.Revision + 1, at);
+    }
+
+    private ProtocolDraft ToDraft(Row row) =>
+        new(row.OrganisationId, codec.Read(row.Answers, row.OrganisationId), row.Status, row.CurrentStep, row.Revision, row.UpdatedAt);
+
+    private sealed class Row
+    {
+        public Guid OrganisationId { get; init; }
+
+        public string Answers { get; init; } = string.Empty;
+
+        public ProtocolStatus Status { get; init; }
+
+        public string? CurrentStep { get; init; }
+
+        public int Revision { get; init; }
+
+        public DateTimeOffset UpdatedAt { get; init; }
+    }
+}

@@ -1,0 +1,71 @@
+using Dapper;
+
+namespace Richtsnoer.Storage.Users;
+
+public sealed record User
+{
+    public required Guid Id { get; init; }
+
+    public required string Email { get; init; }
+
+    public required string PasswordHash { get; init; }
+
+    public required string SecurityStamp { get; init; }
+
+    public string Language { get; init; } = "nl";
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>E-mail addresses compare without case and surrounding spaces.</summary>
+    public static string Normalize(string email) => email.Trim().ToUpperInvariant();
+}
+
+public sealed class UserStore(Database database)
+{
+    private const string Columns = "id AS Id, email AS Email, password_hash AS PasswordHash, security_stamp AS SecurityStamp, language AS Language, created_at AS CreatedAt";
+
+    /// <summary>Adds the user; false when the e-mail address is already registered.</summary>
+    public async Task<bool> CreateAsync(User user, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        try
+        {
+            await connection.ExecuteAsync(
+                """
+                INSERT INTO users (id, email, email_normalized, password_hash, security_stamp, language, created_at)
+                VALUES (@Id, @Email, @Normalized, @PasswordHash, @SecurityStamp, @Language, @CreatedAt)
+                """,
+                new { user.Id, user.Email, Normalized = User.Normalize(user.Email), user.PasswordHash, user.SecurityStamp, user.Language, user.CreatedAt });
+            return true;
+        }
+        catch (Exception e) when (database.Dialect.IsUniqueViolation(e))
+        {
+            return false;
+        }
+    }
+
+    public async Task<User?> FindByEmailAsync(string email, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        return await connection.QuerySingleOrDefaultAsync<User>(
+            $"SELECT {Columns} FROM users WHERE email_normalized = @Normalized", new { Normalized = User.Normalize(email) });
+    }
+
+    public async Task<User?> FindByIdAsync(Guid id, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        return await connection.QuerySingleOrDefaultAsync<User>($"SELECT {Columns} FROM users WHERE id = @id", new { id });
+    }
+
+    public async Task UpdatePasswordHashAsync(Guid id, string passwordHash, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        await connection.ExecuteAsync("UPDATE users SET password_hash = @passwordHash WHERE id = @id", new { id, passwordHash });
+    }
+
+    public async Task SetLanguageAsync(Guid id, string language, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        await connection.ExecuteAsync("UPDATE users SET language = @language WHERE id = @id", new { id, language });
+    }
+}

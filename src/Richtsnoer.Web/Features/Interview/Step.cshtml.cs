@@ -1,0 +1,170 @@
+using Microsoft.AspNetCore.Mvc;
+using Richtsnoer.Core;
+using Richtsnoer.Core.Answers;
+using Richtsnoer.Core.Content;
+using Richtsnoer.Rendering.Html;
+using Richtsnoer.Storage.Protocols;
+using Richtsnoer.Web.Features.Protocol;
+using Richtsnoer.Web.Infrastructure;
+
+namespace Richtsnoer.Web.Features.Interview;
+
+/// <summary>
+/// One step of the interview. Every post saves the step's valid answers; "next" only moves on
+/// when the step is complete. A second handler renders the live preview without saving.
+/// </summary>
+public sealed class StepModel(ProtocolStore protocols, ProtocolBuilder builder, ContentLibrary library, ILogger<StepModel> logger) : OrganisationPageModel
+{
+    public Step Step { get; private set; } = null!;
+
+    public int Number { get; private set; }
+
+    /// <summary>The interview steps plus the final check-and-download step.</summary>
+    public int Total => library.Interview.Steps.Count + 1;
+
+    public IReadOnlyList<Step> Steps => library.Interview.Steps;
+
+    public IReadOnlyList<FieldView> Fields { get; private set; } = [];
+
+    public string PreviewHtml { get; private set; } = string.Empty;
+
+    public Language PreviewLanguage { get; private set; }
+
+    public bool NewQuestionShown { get; private set; }
+
+    public bool Saved { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string? step)
+    {
+        var draft = await protocols.GetAsync(OrgId);
+        if (draft is null)
+        {
+            return NotFound();
+        }
+
+        if (step is null)
+        {
+            return LocalRedirect($"/o/{OrgId}/interview/{draft.CurrentStep ?? Steps[0].Id}");
+        }
+
+        if (!Select(step))
+        {
+            return NotFound();
+        }
+
+        Saved = Request.Query["saved"] == "1";
+        Fields = InterviewForm.Fields(Step, draft.Answers, library);
+        SetPreview(draft.Answers);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string? step, string? nav)
+    {
+        if (step is null || !Select(step))
+        {
+            return NotFound();
+        }
+
+        nav ??= "next";
+        var posted = InterviewForm.Read(Step, Request.Form);
+        IReadOnlyList<AnswerError> required = [];
+        string? destination = null;
+        var finished = false;
+
+        var draft = await protocols.UpdateAsync(OrgId, UserId, d =>
+        {
+            var answers = posted.ApplyTo(d.Answers);
+            required = nav == "next" ? builder.Problems(answers, Step.Id) : [];
+            NewQuestionShown = nav == "next" && InterviewForm.Fields(Step, answers, library).Any(f => f.Visible && !posted.Shown.Contains(f.Question.Id));
+            var blocked = posted.Problems.Count > 0 || required.Count > 0 || NewQuestionShown;
+            destination = blocked ? null : Destination(nav);
+            d.RecordAnswers(destination is null or "protocol" ? Step.Id : destination, answers);
+            if (destination == "protocol" && builder.Problems(answers).Count == 0)
+            {
+                d.Generate([]);
+                finished = true;
+            }
+        });
+
+        if (finished)
+        {
+            logger.LogInformation("Organisation {OrganisationId} completed the interview", OrgId);
+        }
+
+        return destination switch
+        {
+            null => Redisplay(draft, posted, required),
+            "protocol" => LocalRedirect($"/o/{OrgId}/protocol"),
+            "organisations" => LocalRedirect("/organisations?saved=1"),
+            _ => LocalRedirect($"/o/{OrgId}/interview/{destination}"),
+        };
+    }
+
+    /// <summary>The live preview: the posted form merged into the stored answers, assembled, not saved.</summary>
+    public async Task<IActionResult> OnPostPreviewAsync(string? step, string? lang)
+    {
+        if (step is null || !Select(step))
+        {
+            return NotFound();
+        }
+
+        var draft = await protocols.GetAsync(OrgId);
+        if (draft is null)
+        {
+            return NotFound();
+        }
+
+        var posted = InterviewForm.Read(Step, Request.Form);
+        var answers = posted.ApplyTo(draft.Answers);
+        SetPreview(answers, lang);
+        return new JsonResult(new
+        {
+            html = PreviewHtml,
+            hidden = InterviewForm.Hidden(Step, answers, library).ToList(),
+            language = PreviewLanguage.Code(),
+        });
+    }
+
+    private IActionResult Redisplay(ProtocolDraft draft, PostedStep posted, IReadOnlyList<AnswerError> required)
+    {
+        Fields = InterviewForm.Fields(Step, draft.Answers, library, posted, required);
+        SetPreview(draft.Answers);
+        return Page();
+    }
+
+    private string? Destination(string nav)
+    {
+        var index = Number - 1;
+        return nav switch
+        {
+            "back" => Steps[Math.Max(0, index - 1)].Id,
+            "save" => "organisations",
+            "next" => index + 1 < Steps.Count ? Steps[index + 1].Id : "protocol",
+            _ when nav.StartsWith("goto:", StringComparison.Ordinal) => nav[5..] is var id && (id == "protocol" || Steps.Any(s => s.Id == id)) ? id : Step.Id,
+            _ => Step.Id,
+        };
+    }
+
+    private bool Select(string stepId)
+    {
+        var index = Steps.ToList().FindIndex(s => s.Id == stepId);
+        if (index < 0)
+        {
+            return false;
+        }
+
+        Step = Steps[index];
+        Number = index + 1;
+        return true;
+    }
+
+    private void SetPreview(AnswerSet answers, string? lang = null)
+    {
+        var languages = builder.Languages(answers);
+        PreviewLanguage = LanguageExtensions.TryParse(lang, out var l) && languages.Contains(l) ? l : languages[0];
+        var assembled = builder.Preview(answers, PreviewLanguage);
+        PreviewHtml = assembled.Document is { } doc
+            ? HtmlRenderer.Body(doc, toc: false)
+            : "<p class=\"preview-problem\">" + HtmlRenderer.E(string.Join(" ", assembled.Problems.Select(p => p[HttpContext.Lang()]))) + "</p>";
+    }
+}

@@ -1,0 +1,124 @@
+using Microsoft.AspNetCore.Mvc;
+using Richtsnoer.Core;
+using Richtsnoer.Core.Answers;
+using Richtsnoer.Core.Content;
+using Richtsnoer.Core.Model;
+using Richtsnoer.Storage.Protocols;
+using Richtsnoer.Web.Infrastructure;
+
+namespace Richtsnoer.Web.Features.Protocol;
+
+/// <summary>
+/// Replace the text of one library clause with the organisation's own (per language). The
+/// original stays visible and can be restored.
+/// </summary>
+public sealed class ClauseModel(ProtocolStore protocols, ProtocolBuilder builder, ContentLibrary library, ILogger<ClauseModel> logger) : OrganisationPageModel
+{
+    [BindProperty]
+    public string? Title { get; set; }
+
+    [BindProperty]
+    public string? Text { get; set; }
+
+    public Language DocumentLanguage { get; private set; }
+
+    /// <summary>The clause as the library writes it for this organisation.</summary>
+    public Clause Original { get; private set; } = null!;
+
+    /// <summary>The clause as it stands now (adapted or not).</summary>
+    public Clause Current { get; private set; } = null!;
+
+    public bool IsAdapted => Current.Origin == ClauseOrigin.Adapted;
+
+    public Dictionary<string, LocalText> Errors { get; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string clauseId, string? lang)
+    {
+        var draft = await protocols.GetAsync(OrgId);
+        if (draft is null || !Load(draft, clauseId, lang))
+        {
+            return NotFound();
+        }
+
+        Title = Current.Title;
+        Text = BlockText.ToEditable(Current.Blocks);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string clauseId, string? lang)
+    {
+        var draft = await protocols.GetAsync(OrgId);
+        if (draft is null || !Load(draft, clauseId, lang))
+        {
+            return NotFound();
+        }
+
+        var text = new ClauseText((Title ?? string.Empty).Trim(), (Text ?? string.Empty).Trim());
+        var candidate = With(draft.Answers.Customisations, clauseId, text);
+        var field = $"adapted_clauses.{clauseId}.{DocumentLanguage.Code()}";
+        foreach (var e in AnswersValidator.Validate(AnswerDefaults.Apply(draft.Answers with { Customisations = candidate }, library), library)
+                     .Where(e => e.Field.StartsWith(field, StringComparison.Ordinal)))
+        {
+            var key = e.Field.EndsWith(".text", StringComparison.Ordinal) ? "Text" : "Title";
+            Errors.TryAdd(key, e.Message);
+        }
+
+        if (Errors.Count > 0)
+        {
+            return Page();
+        }
+
+        await protocols.UpdateAsync(OrgId, UserId, d => d.Customise(With(d.Answers.Customisations, clauseId, text)));
+        logger.LogInformation("Organisation {OrganisationId} adapted clause {ClauseId} ({Language})", OrgId, clauseId, DocumentLanguage.Code());
+        return LocalRedirect($"/o/{OrgId}/protocol?lang={DocumentLanguage.Code()}&saved=1#c-{clauseId}");
+    }
+
+    public async Task<IActionResult> OnPostRestoreAsync(string clauseId, string? lang)
+    {
+        var draft = await protocols.GetAsync(OrgId);
+        if (draft is null || !Load(draft, clauseId, lang))
+        {
+            return NotFound();
+        }
+
+        await protocols.UpdateAsync(OrgId, UserId, d => d.Customise(With(d.Answers.Customisations, clauseId, null)));
+        logger.LogInformation("Organisation {OrganisationId} restored clause {ClauseId} ({Language})", OrgId, clauseId, DocumentLanguage.Code());
+        return LocalRedirect($"/o/{OrgId}/protocol?lang={DocumentLanguage.Code()}&saved=1#c-{clauseId}");
+    }
+
+    /// <summary>The customisations with this clause's text in the document language replaced (null restores the original).</summary>
+    private Customisations With(Customisations c, string clauseId, ClauseText? text)
+    {
+        var existing = c.Adapted.FirstOrDefault(a => a.ClauseId == clauseId) ?? new AdaptedClause(clauseId, null, null);
+        var updated = DocumentLanguage == Language.Nl ? existing with { Nl = text } : existing with { En = text };
+        var list = c.Adapted.Where(a => a.ClauseId != clauseId).ToList();
+        if (updated.Nl is not null || updated.En is not null)
+        {
+            list.Add(updated);
+        }
+
+        return c with { Adapted = list };
+    }
+
+    private bool Load(ProtocolDraft draft, string clauseId, string? lang)
+    {
+        if (draft.Status != ProtocolStatus.Generated || library.Clause(clauseId) is not { Generator: ClauseGenerator.None })
+        {
+            return false;
+        }
+
+        var languages = builder.Languages(draft.Answers);
+        DocumentLanguage = LanguageExtensions.TryParse(lang, out var l) && languages.Contains(l) ? l : languages[0];
+        var current = builder.Final(draft.Answers, DocumentLanguage).Document?.AllClauses.FirstOrDefault(c => c.Id == clauseId);
+        var original = builder.Final(draft.Answers with { Customisations = With(draft.Answers.Customisations, clauseId, null) }, DocumentLanguage)
+            .Document?.AllClauses.FirstOrDefault(c => c.Id == clauseId);
+        if (current is null || original is null)
+        {
+            return false;
+        }
+
+        Current = current;
+        Original = original;
+        return true;
+    }
+}

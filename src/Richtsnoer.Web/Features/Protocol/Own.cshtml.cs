@@ -1,0 +1,134 @@
+using Microsoft.AspNetCore.Mvc;
+using Richtsnoer.Core;
+using Richtsnoer.Core.Answers;
+using Richtsnoer.Core.Content;
+using Richtsnoer.Storage.Protocols;
+using Richtsnoer.Web.Infrastructure;
+
+namespace Richtsnoer.Web.Features.Protocol;
+
+/// <summary>Add or edit a clause the organisation writes itself, in a chapter of its choice, tagged with the topics it covers.</summary>
+public sealed class OwnModel(ProtocolStore protocols, ProtocolBuilder builder, ContentLibrary library, ILogger<OwnModel> logger) : OrganisationPageModel
+{
+    [BindProperty]
+    public string? Section { get; set; }
+
+    [BindProperty]
+    public List<string> Topics { get; set; } = [];
+
+    [BindProperty]
+    public string? TitleNl { get; set; }
+
+    [BindProperty]
+    public string? TextNl { get; set; }
+
+    [BindProperty]
+    public string? TitleEn { get; set; }
+
+    [BindProperty]
+    public string? TextEn { get; set; }
+
+    public string? Id { get; private set; }
+
+    public IReadOnlyList<Language> Languages { get; private set; } = [];
+
+    public Language DocumentLanguage { get; private set; }
+
+    public ContentLibrary Library => library;
+
+    public Dictionary<string, LocalText> Errors { get; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string? id, string? lang)
+    {
+        var draft = await protocols.GetAsync(OrgId);
+        if (draft is null || !Load(draft, id, lang))
+        {
+            return NotFound();
+        }
+
+        if (draft.Answers.Customisations.Custom.FirstOrDefault(c => c.Id == id) is { } own)
+        {
+            Section = own.SectionId;
+            Topics = own.Topics.ToList();
+            (TitleNl, TextNl) = (own.Nl?.Title, own.Nl?.Body);
+            (TitleEn, TextEn) = (own.En?.Title, own.En?.Body);
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string? id, string? lang)
+    {
+        var draft = await protocols.GetAsync(OrgId);
+        if (draft is null || !Load(draft, id, lang))
+        {
+            return NotFound();
+        }
+
+        var clause = new CustomClause(
+            id ?? "own-" + Guid.NewGuid().ToString("N")[..8],
+            (Section ?? string.Empty).Trim(),
+            Topics.Where(t => !string.IsNullOrWhiteSpace(t)).Distinct().ToList(),
+            Text(TitleNl, TextNl),
+            Languages.Contains(Language.En) ? Text(TitleEn, TextEn) : null);
+        var candidate = With(draft.Answers.Customisations, clause);
+        var index = candidate.Custom.ToList().FindIndex(c => c.Id == clause.Id) + 1;
+        var prefix = $"custom_clauses[{index}]";
+        foreach (var e in AnswersValidator.Validate(AnswerDefaults.Apply(draft.Answers with { Customisations = candidate }, library), library)
+                     .Where(e => e.Field.StartsWith(prefix, StringComparison.Ordinal)))
+        {
+            Errors.TryAdd(FieldOf(e.Field[prefix.Length..]), e.Message);
+        }
+
+        if (Errors.Count > 0)
+        {
+            return Page();
+        }
+
+        await protocols.UpdateAsync(OrgId, UserId, d => d.Customise(With(d.Answers.Customisations, clause)));
+        logger.LogInformation("Organisation {OrganisationId} saved own clause {ClauseId}", OrgId, clause.Id);
+        return LocalRedirect($"/o/{OrgId}/protocol?lang={DocumentLanguage.Code()}&saved=1#c-{clause.Id}");
+    }
+
+    private static ClauseText? Text(string? title, string? text) =>
+        string.IsNullOrWhiteSpace(title) && string.IsNullOrWhiteSpace(text) ? null : new ClauseText((title ?? string.Empty).Trim(), (text ?? string.Empty).Trim());
+
+    private static string FieldOf(string rest) => rest switch
+    {
+        ".section" => "Section",
+        ".topics" => "Topics",
+        ".en.text" => "TextEn",
+        ".en" or ".en.title" => "TitleEn",
+        ".nl.text" => "TextNl",
+        _ => "TitleNl",
+    };
+
+    private static Customisations With(Customisations c, CustomClause clause)
+    {
+        var list = c.Custom.ToList();
+        var at = list.FindIndex(x => x.Id == clause.Id);
+        if (at >= 0)
+        {
+            list[at] = clause;
+        }
+        else
+        {
+            list.Add(clause);
+        }
+
+        return c with { Custom = list };
+    }
+
+    private bool Load(ProtocolDraft draft, string? id, string? lang)
+    {
+        if (draft.Status != ProtocolStatus.Generated || (id is not null && draft.Answers.Customisations.Custom.All(c => c.Id != id)))
+        {
+            return false;
+        }
+
+        Id = id;
+        Languages = builder.Languages(draft.Answers);
+        DocumentLanguage = LanguageExtensions.TryParse(lang, out var l) && Languages.Contains(l) ? l : Languages[0];
+        return true;
+    }
+}

@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Richtsnoer.Core.Content;
+using Richtsnoer.Storage;
+using Richtsnoer.Storage.Migrations;
+using Richtsnoer.Web.Features.Account;
+using Richtsnoer.Web.Features.Protocol;
+
+namespace Richtsnoer.Web.Infrastructure;
+
+public static class RichtsnoerServices
+{
+    /// <summary>Everything the web app needs: content, storage, accounts, pages, health.</summary>
+    public static WebApplicationBuilder AddRichtsnoerServices(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton(_ => ContentLibrary.Default);
+        services.AddSingleton(TimeProvider.System);
+        services.AddRichtsnoerStorage(DatabaseSettings.Read(builder.Configuration, builder.Environment));
+
+        // Keys live in the database (see StorageServices), so every instance reads every cookie.
+        services.AddDataProtection().SetApplicationName("Richtsnoer");
+
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(o =>
+            {
+                o.Cookie.Name = "richtsnoer.auth";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.LoginPath = "/account/login";
+                o.LogoutPath = "/account/logout";
+                o.AccessDeniedPath = "/error/403";
+                o.ExpireTimeSpan = TimeSpan.FromHours(12);
+                o.SlidingExpiration = true;
+            });
+        services.AddAuthorization();
+        services.AddAntiforgery(o => o.Cookie.Name = "richtsnoer.af");
+
+        services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/Features";
+            o.Conventions.AuthorizeFolder("/Organisations");
+            o.Conventions.AuthorizeFolder("/Interview");
+            o.Conventions.AuthorizeFolder("/Protocol");
+        });
+
+        services.AddSingleton<ProtocolBuilder>();
+        services.AddSingleton<AccountService>();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        return builder;
+    }
+
+    /// <summary>Creates the SQLite file on first run and applies every pending migration.</summary>
+    public static async Task MigrateDatabaseAsync(this WebApplication app)
+    {
+        var database = app.Services.GetRequiredService<Database>();
+        var applied = await app.Services.GetRequiredService<Migrator>().MigrateAsync();
+        app.Logger.LogInformation("Database {Provider} ready ({Applied} migration(s) applied){File}",
+            database.Provider, applied, database.SqliteFile is { } f ? " at " + f : "");
+    }
+}

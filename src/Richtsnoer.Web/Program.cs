@@ -1,0 +1,30 @@
+using Richtsnoer.Web.Infrastructure;
+
+// Richtsnoer web app: accounts, organisations, the guided interview with live preview,
+// adapting clauses and downloads. Services are registered in AddRichtsnoerServices.
+var builder = WebApplication.CreateBuilder(args);
+builder.AddRichtsnoerServices();
+
+var app = builder.Build();
+await app.MigrateDatabaseAsync();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error");
+    app.UseHsts();
+}
+
+app.UseStatusCodePagesWithReExecute("/error/{0}");
+app.UseSecurityHeaders();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapRazorPages();
+app.MapRichtsnoerHealth("/health");
+
+app.Run();
+
+/// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

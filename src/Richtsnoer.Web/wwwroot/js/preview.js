@@ -1,0 +1,75 @@
+// Live preview for the interview: posts the form (without saving) and swaps in the
+// server-rendered protocol. Also shows or hides questions whose condition changed.
+// Without JavaScript the wizard works the same; the preview then updates on every save.
+(function () {
+    'use strict';
+    var form = document.querySelector('form[data-preview]');
+    var target = document.getElementById('preview');
+    if (!form || !target || !window.fetch || !window.FormData) {
+        return;
+    }
+
+    var shown = form.querySelector('input[name="shown"]');
+    var timer = null;
+    var sequence = 0;
+
+    function clauses() {
+        var map = {};
+        target.querySelectorAll('article[data-clause]').forEach(function (a) {
+            map[a.getAttribute('data-clause')] = a.innerHTML;
+        });
+        return map;
+    }
+
+    function update() {
+        var mine = ++sequence;
+        fetch(form.getAttribute('data-preview'), {
+            method: 'POST',
+            body: new FormData(form),
+            credentials: 'same-origin',
+            headers: { 'Accept': 'application/json' }
+        }).then(function (response) {
+            return response.ok ? response.json() : null;
+        }).then(function (data) {
+            if (!data || mine !== sequence) {
+                return;
+            }
+
+            var before = clauses();
+            target.innerHTML = data.html;
+            var first = null;
+            target.querySelectorAll('article[data-clause]').forEach(function (a) {
+                var old = before[a.getAttribute('data-clause')];
+                if (old !== undefined && old !== a.innerHTML) {
+                    a.classList.add('changed');
+                    first = first || a;
+                }
+            });
+            if (first && target.scrollHeight > target.clientHeight) {
+                target.scrollTop = Math.max(0, first.offsetTop - target.offsetTop - 24);
+            }
+
+            var visible = [];
+            form.querySelectorAll('[data-question]').forEach(function (el) {
+                var id = el.getAttribute('data-question');
+                el.hidden = data.hidden.indexOf(id) >= 0;
+                if (!el.hidden) {
+                    visible.push(id);
+                }
+            });
+            if (shown) {
+                shown.value = visible.join(',');
+            }
+
+            target.setAttribute('data-updates', String(mine));
+        }).catch(function () { /* the preview is a convenience; saving still works */ });
+    }
+
+    function schedule() {
+        window.clearTimeout(timer);
+        timer = window.setTimeout(update, 300);
+    }
+
+    form.addEventListener('input', schedule);
+    form.addEventListener('change', schedule);
+})();
