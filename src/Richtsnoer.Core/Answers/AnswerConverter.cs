@@ -32,6 +32,7 @@ public static partial class AnswerConverter
 
         return q.Type switch
         {
+            QuestionType.Text when raw is RawValue.Map m => TwoLanguages(q, m),
             QuestionType.Text => Scalar(q, raw, s => Text(q, s) is { } p ? (null, p) : (new TextAnswer(s), null)),
             QuestionType.Email => Scalar(q, raw, s => Email(s) is { } p ? (null, p) : (new TextAnswer(s), null)),
             QuestionType.Date => Scalar(q, raw, Date),
@@ -54,6 +55,25 @@ public static partial class AnswerConverter
 
         var value = s.Value.Trim();
         return value.Length == 0 ? (null, null) : convert(value);
+    }
+
+    /// <summary>A text given in both languages: <c>{nl: ..., en: ...}</c>.</summary>
+    private static (AnswerValue?, AnswerProblem?) TwoLanguages(Question q, RawValue.Map m)
+    {
+        if (m.Fields.Keys.Any(k => k is not ("nl" or "en")) || !m.Fields.TryGetValue("nl", out var nl))
+        {
+            return (null, new AnswerProblem("not-a-single-value", new("verwacht een tekst, of nl en en", "expected a text, or nl and en")));
+        }
+
+        var en = m.Fields.TryGetValue("en", out var e) && !string.IsNullOrWhiteSpace(e) ? e.Trim() : null;
+        nl = nl.Trim();
+        if (nl.Length == 0)
+        {
+            return (null, null);
+        }
+
+        var problem = Text(q, nl, "nl") ?? (en is null ? null : Text(q, en, "en"));
+        return problem is null ? (new TextAnswer(nl, en), null) : (null, problem);
     }
 
     /// <summary>Checks free text: length and characters that no document can hold.</summary>
@@ -179,7 +199,7 @@ public static partial class AnswerConverter
             }
         }
 
-        return (ids.Count == 0 ? null : new ListAnswer(ids), null);
+        return (new ListAnswer(ids), null);
     }
 
     private static (AnswerValue?, AnswerProblem?) List(Question q, RawValue raw)
@@ -203,7 +223,7 @@ public static partial class AnswerConverter
             }
         }
 
-        return (items.Count == 0 ? null : new ListAnswer(items), null);
+        return (new ListAnswer(items), null);
     }
 
     private static (AnswerValue?, AnswerProblem?) ContactValue(Question q, RawValue raw)

@@ -11,8 +11,11 @@ public abstract record AnswerValue
     public abstract bool IsEmpty { get; }
 }
 
-public sealed record TextAnswer(string Value) : AnswerValue
+/// <summary>Free text. <see cref="En"/> is an English version, used in English documents when given.</summary>
+public sealed record TextAnswer(string Value, string? En = null) : AnswerValue
 {
+    public string For(Language language) => language == Language.En && En is not null ? En : Value;
+
     public override IEnumerable<string> Scalars() => [Value];
 
     public override bool IsEmpty => string.IsNullOrWhiteSpace(Value);

@@ -255,7 +255,7 @@ public static class AnswersFile
         sb.Append("# Richtsnoer answers file\n");
         foreach (var q in library.Interview.Questions)
         {
-            if (answers.Get(q.Id) is { } v)
+            if (answers.Values.TryGetValue(q.Id, out var v) && (!v.IsEmpty || v is ListAnswer))
             {
                 sb.Append(q.Id).Append(':').Append(Yaml(v)).Append('\n');
             }
@@ -312,11 +312,13 @@ public static class AnswersFile
 
     private static string Yaml(AnswerValue v) => v switch
     {
-        TextAnswer t => " " + Quote(t.Value),
+        TextAnswer { En: null } t => " " + Quote(t.Value),
+        TextAnswer t => "\n  nl: " + Quote(t.Value) + "\n  en: " + Quote(t.En),
         BoolAnswer b => b.Value ? " true" : " false",
         NumberAnswer n => " " + n.Value.ToString(CultureInfo.InvariantCulture),
         DateAnswer d => " " + d.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         ChoiceAnswer c => " " + c.OptionId,
+        ListAnswer { Items.Count: 0 } => " []",
         ListAnswer l => "\n" + string.Concat(l.Items.Select(i => "  - " + Quote(i) + "\n")).TrimEnd('\n'),
         ContactAnswer c => "\n  name: " + Quote(c.Contact.Name)
             + (c.Contact.Email is null ? "" : "\n  email: " + Quote(c.Contact.Email))

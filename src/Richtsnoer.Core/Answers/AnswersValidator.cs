@@ -125,8 +125,9 @@ public static class AnswerDefaults
     /// </summary>
     public static AnswerSet Apply(AnswerSet answers, ContentLibrary library)
     {
+        // An explicitly empty list ("no roles") is an answer too: a preset must not fill it.
         var values = new Dictionary<string, AnswerValue>(StringComparer.Ordinal);
-        foreach (var (k, v) in answers.Values.Where(kv => !kv.Value.IsEmpty))
+        foreach (var (k, v) in answers.Values.Where(kv => !kv.Value.IsEmpty || kv.Value is ListAnswer))
         {
             values[k] = v;
         }

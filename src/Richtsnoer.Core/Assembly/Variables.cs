@@ -30,7 +30,7 @@ internal sealed class Variables(ContentLibrary library, AnswerSet answers, Langu
                 "phone" => c.Contact.Phone,
                 _ => FormatContact(c.Contact),
             },
-            TextAnswer t => t.Value,
+            TextAnswer t => t.For(language),
             BoolAnswer b => (b.Value ? Labels.Yes : Labels.No)[language],
             NumberAnswer n => n.Value.ToString("N0", language.Culture()),
             DateAnswer d => Labels.Date(d.Value, language),

@@ -39,6 +39,27 @@ public class AnswersFileTests
     }
 
     [Fact]
+    public void An_explicitly_empty_list_is_an_answer_that_a_preset_does_not_fill()
+    {
+        var sector = TestData.Library.Presets.First(p => p.Value.ContainsKey("roles")).Key;
+        var withPreset = AnswerDefaults.Apply(TestData.Answers(TestData.Minimal.Replace("sector: anders", $"sector: {sector}")), TestData.Library);
+        Assert.NotEmpty(withPreset.List("roles"));
+        var none = AnswerDefaults.Apply(TestData.Answers(TestData.Minimal.Replace("sector: anders", $"sector: {sector}") + "\nroles: []\n"), TestData.Library);
+        Assert.Empty(none.List("roles"));
+        Assert.Contains("roles: []", AnswersFile.Write(TestData.Answers(TestData.Minimal + "\nroles: []\n"), TestData.Library));
+    }
+
+    [Fact]
+    public void A_text_answer_can_be_given_in_both_languages()
+    {
+        var answers = TestData.Answers(TestData.Minimal + "\nspokespersons: {nl: de woordvoerder, en: the spokesperson}\n");
+        var text = answers.Get<TextAnswer>("spokespersons")!;
+        Assert.Equal("de woordvoerder", text.For(Language.Nl));
+        Assert.Equal("the spokesperson", text.For(Language.En));
+        Assert.Equal(answers, AnswersFile.Parse(AnswersFile.Write(answers, TestData.Library), "x.yaml", TestData.Library).Answers);
+    }
+
+    [Fact]
     public void An_unknown_question_names_the_line_and_suggests_the_right_one()
     {
         var e = Single(TestData.Minimal + "\nworking_hour: breaks\n");

@@ -204,6 +204,15 @@ public class AssemblyTests
     }
 
     [Fact]
+    public void An_English_document_uses_the_English_version_of_a_default_text()
+    {
+        var answers = TestData.Answers(TestData.Minimal);
+        Assert.Contains("the management", AllText(Assemble(answers, Language.En)));
+        Assert.DoesNotContain("de directie", AllText(Assemble(answers, Language.En)));
+        Assert.Contains("de directie", AllText(Assemble(answers, Language.Nl)));
+    }
+
+    [Fact]
     public void Dates_and_lists_are_written_in_the_document_language()
     {
         var answers = TestData.Answers(TestData.Minimal);
