@@ -1,0 +1,212 @@
+namespace Richtsnoer.Core.PostCheck;
+
+/// <summary>
+/// Turns what an organisation typed in its answers into terms the check can find in a post:
+/// names without legal form ("Codekracht Software B.V." → "Codekracht Software", "Codekracht"),
+/// handles without @ or #, and confidential matters split into the words that signal them
+/// ("inkoopprijzen en afspraken met leveranciers" → "inkoopprijz…", "afspraken met leverancier…").
+/// </summary>
+internal sealed class OrganisationTerms(CheckLexicon lexicon)
+{
+    private static readonly char[] Spaces = [' ', '\t', '\u00A0'];
+
+    private readonly HashSet<string> legal = Set(lexicon.LegalForms);
+    private readonly HashSet<string> articles = Set(lexicon.Articles);
+    private readonly HashSet<string> descriptors = Set(lexicon.NameDescriptors);
+    private readonly HashSet<string> generic = Set(lexicon.GenericNameWords);
+    private readonly HashSet<string> genericMatters = Set(lexicon.GenericMatters);
+
+    public IEnumerable<string> NameVariants(string name)
+    {
+        var trimmed = name.Trim().TrimStart('@', '#', '\uFF20', '\uFF03').Trim();
+        if (trimmed.Length == 0)
+        {
+            yield break;
+        }
+
+        yield return trimmed;
+
+        var words = trimmed.Split(Spaces, StringSplitOptions.RemoveEmptyEntries).ToList();
+        while (words.Count > 1 && legal.Contains(Key(words[^1])))
+        {
+            words.RemoveAt(words.Count - 1);
+        }
+
+        var full = string.Join(' ', words);
+        if (full != trimmed)
+        {
+            yield return full;
+        }
+
+        // Without an apostrophe: McDonald's → McDonalds.
+        if (full.Contains('\'') || full.Contains('’'))
+        {
+            yield return full.Replace("'", "").Replace("’", "");
+        }
+
+        // The distinctive core: no leading descriptors (Woningstichting, zorgverzekeraar) and no
+        // trailing generic words (Software, Systemen).
+        var core = new List<string>(words);
+        while (core.Count > 1 && (descriptors.Contains(Key(core[0])) || (articles.Contains(Key(core[0])) && core.Count > 2)
+            || (char.IsLower(core[0][0]) && core.Skip(1).Any(w => char.IsUpper(w[0])))))
+        {
+            core.RemoveAt(0);
+        }
+
+        while (core.Count > 1 && generic.Contains(Key(core[^1])))
+        {
+            core.RemoveAt(core.Count - 1);
+        }
+
+        var coreText = string.Join(' ', core);
+        var letters = coreText.Count(char.IsLetter);
+        var distinctive = core.Count > 1
+            ? !core.All(w => articles.Contains(Key(w)) || generic.Contains(Key(w)))
+            : letters >= 5 && !generic.Contains(Key(coreText)) && !articles.Contains(Key(coreText));
+        if (coreText != full && distinctive)
+        {
+            yield return coreText;
+        }
+    }
+
+    /// <summary>The terms of a confidential matter, each with whether it may be the start of a longer word.</summary>
+    public IEnumerable<(string Text, bool Compound)> MatterTerms(string matter)
+    {
+        var generic = genericMatters;
+        var text = " " + matter.Trim().ToLowerInvariant() + " ";
+
+        // A relative clause says more about the matter but is not how people write about it.
+        foreach (var cut in (string[])[" die ", " dat ", " that ", " which ", " who ", " wat ", " waarvan ", " waarin "])
+        {
+            var at = text.IndexOf(cut, StringComparison.Ordinal);
+            if (at > 0)
+            {
+                text = text[..at] + " ";
+            }
+        }
+
+        foreach (var sep in (string[])[",", ";", "/", "(", ")", " en ", " of ", " and ", " or ", " & "])
+        {
+            text = text.Replace(sep, "|");
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var part in text.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var words = part.Split(Spaces, StringSplitOptions.RemoveEmptyEntries).ToList();
+            while (words.Count > 0 && articles.Contains(Key(words[0])))
+            {
+                words.RemoveAt(0);
+            }
+
+            if (words.Count == 0)
+            {
+                continue;
+            }
+
+            if (words.Count == 1)
+            {
+                foreach (var t in SingleWord(words[0], generic))
+                {
+                    if (seen.Add(t.Text))
+                    {
+                        yield return t;
+                    }
+                }
+
+                continue;
+            }
+
+            // A phrase: the last word may be inflected or the start of a compound.
+            var last = words[^1];
+            var phrase = string.Join(' ', words[..^1]) + " " + Stem(last);
+            if (seen.Add(phrase))
+            {
+                yield return (phrase, true);
+            }
+
+            // "plannen voor reorganisatie": the word after the preposition is the matter itself.
+            for (var k = 1; k < words.Count - 1; k++)
+            {
+                if (words[k] is "van" or "voor" or "met" or "over" or "of" or "for" or "about" or "with")
+                {
+                    var rest = words.Skip(k + 1).ToList();
+                    if (rest.Count == 1)
+                    {
+                        foreach (var t in SingleWord(rest[0], generic))
+                        {
+                            if (seen.Add(t.Text))
+                            {
+                                yield return t;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<(string Text, bool Compound)> SingleWord(string word, HashSet<string> generic)
+    {
+        var key = Key(word);
+        var stem = Stem(word);
+        if (key.Length < 5 || generic.Contains(key) || generic.Contains(Key(stem)))
+        {
+            yield break;
+        }
+
+        if (key.Length >= 10)
+        {
+            // A long compound: also its inflections and longer compounds (omzetcijfer…).
+            yield return (stem, true);
+            if (stem.EndsWith('z'))
+            {
+                yield return (stem[..^1] + "s", true);
+            }
+            else if (stem.EndsWith('v'))
+            {
+                yield return (stem[..^1] + "f", true);
+            }
+
+            yield break;
+        }
+
+        yield return (word, false);
+        if (stem != word && stem.Length >= 5)
+        {
+            yield return (stem, false);
+        }
+    }
+
+    /// <summary>A plain Dutch/English plural stem: recepten → recept, lekken → lek, dossiers → dossier, prijzen → prijz.</summary>
+    internal static string Stem(string word)
+    {
+        if (word.Length > 5 && word.EndsWith("en", StringComparison.Ordinal))
+        {
+            var stem = word[..^2];
+            if (stem.Length >= 2 && stem[^1] == stem[^2] && !"aeiou".Contains(stem[^1]))
+            {
+                stem = stem[..^1];
+            }
+
+            return stem;
+        }
+
+        if (word.Length > 4 && word.EndsWith("'s", StringComparison.Ordinal))
+        {
+            return word[..^2];
+        }
+
+        if (word.Length > 4 && word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal))
+        {
+            return word[..^1];
+        }
+
+        return word;
+    }
+
+    private static string Key(string word) => NormalisedText.Term(word);
+
+    private static HashSet<string> Set(IEnumerable<LexiconTerm> terms) =>
+        terms.Select(t => NormalisedText.Term(t.Text)).ToHashSet(StringComparer.Ordinal);
+}
