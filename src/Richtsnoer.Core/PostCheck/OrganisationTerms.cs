@@ -47,8 +47,7 @@ internal sealed class OrganisationTerms(CheckLexicon lexicon)
         // The distinctive core: no leading descriptors (Woningstichting, zorgverzekeraar) and no
         // trailing generic words (Software, Systemen).
         var core = new List<string>(words);
-        while (core.Count > 1 && (descriptors.Contains(Key(core[0])) || (articles.Contains(Key(core[0])) && core.Count > 2)
-            || (char.IsLower(core[0][0]) && core.Skip(1).Any(w => char.IsUpper(w[0])))))
+        while (core.Count > 1 && (descriptors.Contains(Key(core[0])) || (articles.Contains(Key(core[0])) && core.Count > 2)))
         {
             core.RemoveAt(0);
         }

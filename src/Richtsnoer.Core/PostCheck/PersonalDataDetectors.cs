@@ -219,7 +219,10 @@ internal sealed class PersonalDataDetectors(
                 }
 
                 j = k;
-                if (m == k || m >= s.Length || !(char.IsAsciiDigit(s[m]) || (s[m] == '(' && m + 1 < s.Length && char.IsAsciiDigit(s[m + 1]))) || groups.Count >= 64)
+                var next = m < s.Length && (char.IsAsciiDigit(s[m]) || (s[m] == '(' && m + 1 < s.Length && char.IsAsciiDigit(s[m + 1])));
+
+                // Without a separator only "(" or a digit after ")" continue the number: +31(0)6.
+                if (!next || groups.Count >= 64 || (m == k && !(s[m] == '(' || (k > 0 && s[k - 1] == ')'))))
                 {
                     break;
                 }
