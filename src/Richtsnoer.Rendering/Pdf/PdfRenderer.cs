@@ -162,12 +162,13 @@ public sealed class PdfRenderer : IDocumentRenderer
                 var font = Font(FontFace.Sans, slot.Size);
                 var width = measure.Width(number, FontFace.Sans, slot.Size);
                 g.DrawString(number, font, Brush(slot.Color), slot.X - width, slot.Baseline, XStringFormats.BaseLineLeft);
-                var dot = measure.Width(" .", FontFace.Sans, slot.Size);
-                var dots = (int)Math.Floor((slot.X - width - 4 - slot.LeaderFrom - 4) / dot);
-                if (dots > 1)
+                // The dot leader is drawn, not typed, so copied text stays "title  page".
+                var from = slot.LeaderFrom + 6;
+                var to = slot.X - width - 5;
+                if (to - from > 6)
                 {
-                    var leader = string.Concat(Enumerable.Repeat(" .", dots));
-                    g.DrawString(leader, font, Brush(Rule), slot.X - width - 4 - (dots * dot), slot.Baseline, XStringFormats.BaseLineLeft);
+                    var pen = new XPen(Brush(Rule).Color, 0.9) { LineCap = XLineCap.Round, DashPattern = [0.01, 3.2] };
+                    g.DrawLine(pen, from, slot.Baseline - 0.5, to, slot.Baseline - 0.5);
                 }
             }
 

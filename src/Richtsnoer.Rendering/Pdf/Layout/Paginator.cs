@@ -39,7 +39,7 @@ public sealed class Paginator(PageFrame frame, ITextMeasure measure)
             }
 
             var before = pageHasContent ? block.SpaceBefore : 0;
-            var need = before + (block.KeepWithNext ? Full(block, prepared[i]) + Lead(blocks, prepared, i + 1) : Minimum(block, prepared[i]));
+            var need = before + (block.KeepWithNext ? Full(block, prepared[i]) + block.SpaceAfter + Lead(blocks, prepared, i + 1) : Minimum(block, prepared[i]));
             if (pageHasContent && y + need > frame.ContentBottom)
             {
                 NewPage();
@@ -145,7 +145,7 @@ public sealed class Paginator(PageFrame frame, ITextMeasure measure)
         }
 
         var b = blocks[i];
-        return b.SpaceBefore + (b.KeepWithNext ? Full(b, prepared[i]) + Lead(blocks, prepared, i + 1) : Minimum(b, prepared[i]));
+        return b.SpaceBefore + (b.KeepWithNext ? Full(b, prepared[i]) + b.SpaceAfter + Lead(blocks, prepared, i + 1) : Minimum(b, prepared[i]));
     }
 
     private double Baseline(double top, double lineHeight, Line line, FontFace font)
