@@ -78,8 +78,11 @@ public static class QualityChecker
 }
 
 /// <summary>Everything a check may look at.</summary>
-internal sealed record CheckContext(QualityInput Input, AnswerSet Effective)
+internal sealed partial record CheckContext(QualityInput Input, AnswerSet Effective)
 {
+    [System.Text.RegularExpressions.GeneratedRegex(@"[\s,]+(b\.?\s?v\.?|n\.?\s?v\.?|v\.?o\.?f\.?|c\.?v\.?|u\.?a\.?|ltd\.?|inc\.?|gmbh)\s*$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex LegalForm();
+
     public ContentLibrary Library => Input.Library;
 
     public IReadOnlyList<ProtocolDocument> Documents => Input.Documents;
@@ -88,9 +91,28 @@ internal sealed record CheckContext(QualityInput Input, AnswerSet Effective)
 
     public QualityPatterns Patterns => Input.Patterns;
 
-    /// <summary>The organisation's names, so that rules about "{name}" are recognised.</summary>
-    public IReadOnlyList<string> OrganisationNames =>
-        [.. Effective.List("org_short_names"), .. Effective.Text("org_name") is { } n ? new[] { n } : []];
+    /// <summary>
+    /// The organisation's names, so that rules about "{name}" are recognised: the short names,
+    /// and the full name with and without its legal form (B.V., N.V., ...).
+    /// </summary>
+    public IReadOnlyList<string> OrganisationNames
+    {
+        get
+        {
+            var names = new List<string>(Effective.List("org_short_names"));
+            if (Effective.Text("org_name") is { } full)
+            {
+                names.Add(full);
+                var bare = LegalForm().Replace(full, "").Trim();
+                if (bare.Length > 0 && bare != full)
+                {
+                    names.Add(bare);
+                }
+            }
+
+            return names;
+        }
+    }
 
     /// <summary>Whether the assembled documents have a clause on this topic; null when there is no document.</summary>
     public bool? Covers(string topic) =>

@@ -183,6 +183,24 @@ public class OverbroadPatternTests
         }
     }
 
+    [Theory]
+    [InlineData("public_mentions", "nl")]
+    [InlineData("public_mentions", "en")]
+    [InlineData("other", "nl")]
+    [InlineData("other", "en")]
+    public void The_library_monitoring_clauses_name_purpose_limits_and_notice(string regime, string code)
+    {
+        LanguageExtensions.TryParse(code, out var language);
+        var answers = TestData.Answers(TestData.Minimal + $"\nmonitoring: {regime}\nmonitoring_purpose: om vragen snel te beantwoorden");
+        var doc = ProtocolAssembler.Assemble(TestData.Library, answers, new AssemblyOptions(language));
+        var clause = doc.AllClauses.Single(c => c.Id == "monitoring-" + regime.Replace('_', '-'));
+        var text = string.Join("\n", BlockText.Units(clause.Blocks));
+        foreach (var group in new[] { "purpose", "proportionality", "announcement" })
+        {
+            Assert.True(QualityPatterns.Default.Monitoring.Mentions(text, language, group), $"{clause.Id} ({code}) does not mention {group}");
+        }
+    }
+
     [Fact]
     public void A_broken_pattern_file_is_reported_with_file_and_line()
     {
