@@ -7,6 +7,7 @@ var root = new RootCommand("Richtsnoer: stel een social-mediaprotocol op uit een
     GenerateCommand.Create(),
     AnswersCommand.Create(),
     CoverageCommand.Create(),
+    CheckCommand.Create(),
 };
 
 return Cli.Run(root, args);
