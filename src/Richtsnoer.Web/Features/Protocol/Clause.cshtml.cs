@@ -40,8 +40,10 @@ public sealed class ClauseModel(ProtocolStore protocols, ProtocolBuilder builder
             return NotFound();
         }
 
-        Title = Current.Title;
-        Text = BlockText.ToEditable(Current.Blocks);
+        // An adaptation is shown exactly as it was typed; a library clause as editable text.
+        var adapted = draft.Answers.Customisations.Adapted.FirstOrDefault(a => a.ClauseId == clauseId)?.For(DocumentLanguage);
+        Title = adapted?.Title ?? Current.Title;
+        Text = adapted?.Body ?? BlockText.ToEditable(Current.Blocks);
         return Page();
     }
 
