@@ -79,6 +79,12 @@ public sealed record CheckLexicon
 
     public required IReadOnlyList<LexiconTerm> FirstNames { get; init; }
 
+    /// <summary>Verbs that, after a word with a capital, show the word is a person ("Gerdien is ziek").</summary>
+    public required IReadOnlyList<LexiconTerm> NameVerbs { get; init; }
+
+    /// <summary>Capitalised words before such a verb that are not names (Ik, Hij, Het, Mama).</summary>
+    public required IReadOnlyList<LexiconTerm> NotNames { get; init; }
+
     public required IReadOnlyList<LexiconTerm> RoleMailboxes { get; init; }
 
     public required IReadOnlyList<LexiconTerm> StreetSuffixes { get; init; }
@@ -242,14 +248,26 @@ internal sealed partial class CheckLexiconLoader
             return Terms(file, node, key, allowSlots);
         }
 
+        // Lists looked up one word at a time: a phrase there would never match.
+        IReadOnlyList<LexiconTerm> Words(YamlMappingNode? map, string file, string key)
+        {
+            var list = List(map, file, key, allowSlots: false);
+            foreach (var t in list.Where(t => NormalisedText.Term(t.Text).Contains(' ')))
+            {
+                errors.Add(new ContentError(t.File, t.Line, $"'{t.Text}' must be one word: '{key}' is compared word by word"));
+            }
+
+            return list;
+        }
+
         var lexicon = new CheckLexicon
         {
             Abusive = groups,
             AbusiveAllow = List(abusive, "abusive.yaml", "allow"),
             MedicalExceptions = List(medicalFile, "medical.yaml", "exceptions"),
             MedicalContext = List(medicalFile, "medical.yaml", "context"),
-            MedicalFramesBefore = List(medicalFile, "medical.yaml", "frames_before", allowSlots: false),
-            MedicalFramesAfter = List(medicalFile, "medical.yaml", "frames_after", allowSlots: false),
+            MedicalFramesBefore = Words(medicalFile, "medical.yaml", "frames_before"),
+            MedicalFramesAfter = Words(medicalFile, "medical.yaml", "frames_after"),
             ConfidentialMarkers = List(confidential, "confidential.yaml", "markers"),
             ConfidentialAllow = List(confidential, "confidential.yaml", "allow"),
             GenericMatters = List(confidential, "confidential.yaml", "generic_matters"),
@@ -262,6 +280,8 @@ internal sealed partial class CheckLexiconLoader
             Health = List(personalData, "personal-data.yaml", "health"),
             NameIntroducers = List(personalData, "personal-data.yaml", "name_introducers"),
             FirstNames = List(personalData, "personal-data.yaml", "first_names"),
+            NameVerbs = List(personalData, "personal-data.yaml", "name_verbs"),
+            NotNames = List(personalData, "personal-data.yaml", "not_names", allowSlots: false),
             RoleMailboxes = List(personalData, "personal-data.yaml", "role_mailboxes"),
             StreetSuffixes = List(personalData, "personal-data.yaml", "street_suffixes"),
             AfterHouseNumber = List(personalData, "personal-data.yaml", "after_house_number"),
@@ -365,7 +385,7 @@ internal sealed partial class CheckLexiconLoader
             .Concat(lexicon.ConfidentialMarkers).Concat(lexicon.ConfidentialAllow)
             .Concat(lexicon.ConversationAlways).Concat(lexicon.ConversationReported).Concat(lexicon.ReportCues)
             .Concat(lexicon.PersonalTitle).Concat(lexicon.OnBehalf).Concat(lexicon.Functions)
-            .Concat(lexicon.Health).Concat(lexicon.NameIntroducers).Concat(lexicon.FirstNames);
+            .Concat(lexicon.Health).Concat(lexicon.NameIntroducers).Concat(lexicon.FirstNames).Concat(lexicon.NameVerbs);
         foreach (var term in all)
         {
             foreach (Match m in SlotPattern().Matches(term.Text))
@@ -383,7 +403,7 @@ internal sealed partial class CheckLexiconLoader
                 continue;
             }
 
-            var normal = NormalisedText.Term(SlotPattern().Replace(bare, "xx"));
+            var normal = NormalisedText.Term(SlotPattern().Replace(bare, "ab"));
             if (normal.Replace(" ", "").Length < 2)
             {
                 errors.Add(new ContentError(term.File, term.Line, $"'{term.Text}' needs at least two letters or digits"));

@@ -2,7 +2,8 @@ namespace Richtsnoer.Core.PostCheck;
 
 /// <summary>
 /// A draft as the matcher sees it: words in lower case without diacritics, letter swaps undone
-/// (k4nk3r → kanker, a$$ → ass), every run of spaces and punctuation one space. Every normalised
+/// (k4nk3r → kanker, a$$ → ass), a letter written three times or more in a row written once,
+/// every run of spaces and punctuation one space. Every normalised
 /// character remembers the span of the draft it came from, so a match maps back to exact
 /// UTF-16 offsets of the draft.
 /// </summary>
@@ -254,6 +255,8 @@ internal sealed class NormalisedText
         var swap = swaps > 0 && letters >= 2 && !otherDigits && letters >= swaps;
         var softNext = false;
         var previousLower = false;
+        var tripled = false;
+        var lastTripled = '\0';
         for (var k = start; k < end; k++)
         {
             var c = s[k];
@@ -298,6 +301,28 @@ internal sealed class NormalisedText
 
             foreach (var f in folded)
             {
+                // A letter written three times or more in a row counts once (kankerrrr, fuuuck,
+                // shiiit); a double letter stays (negeer is not neger).
+                if (!softNext && Length > 1 && char.IsLetter(f) && chars[Length - 1] == f && from[Length - 1] >= start)
+                {
+                    if (chars[Length - 2] == f && from[Length - 2] >= start)
+                    {
+                        Length--;
+                        to[Length - 1] = k + 1;
+                        tripled = true;
+                        continue;
+                    }
+
+                    if (tripled && lastTripled == f)
+                    {
+                        to[Length - 1] = k + 1;
+                        continue;
+                    }
+                }
+
+                tripled = false;
+                lastTripled = f;
+
                 Emit(f, k, k + 1, softNext, tokenTag, sentenceNo, isUpper);
                 softNext = false;
             }

@@ -322,8 +322,8 @@ internal sealed class PersonalDataDetectors(
 
             var word = s.AsSpan(start, j - start);
             var capital = char.IsUpper(word[0]);
-            var suffix = StreetSuffix(word);
-            if (suffix > 0 && (word.Length > suffix ? capital : previousCapital))
+            var suffix = StreetSuffix(word, out var distinctive);
+            if (suffix > 0 && (word.Length > suffix ? capital || distinctive : previousCapital))
             {
                 var streetStart = word.Length > suffix || previousWordStart < 0 ? start : previousWordStart;
                 if (HouseNumberAfter(s, j) is { } end)
@@ -342,16 +342,27 @@ internal sealed class PersonalDataDetectors(
         }
     }
 
-    private int StreetSuffix(ReadOnlySpan<char> word)
+    /// <summary>
+    /// Street words that are clearly streets even in lower case (kerkstraat 5); shorter ones such as
+    /// -weg or -markt also end ordinary words (snelweg, supermarkt) and need a capital.
+    /// </summary>
+    private static readonly HashSet<string> Distinctive = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "straat", "laan", "gracht", "plein", "kade", "singel", "steeg", "dreef", "street", "road", "avenue",
+    };
+
+    private int StreetSuffix(ReadOnlySpan<char> word, out bool distinctive)
     {
         foreach (var suffix in streetSuffixes)
         {
             if (word.Length >= suffix.Length && word.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
             {
+                distinctive = Distinctive.Contains(suffix) && word.Length > suffix.Length + 2;
                 return suffix.Length;
             }
         }
 
+        distinctive = false;
         return 0;
     }
 
@@ -376,6 +387,12 @@ internal sealed class PersonalDataDetectors(
         }
 
         if (d < s.Length && char.IsAsciiDigit(s[d]))
+        {
+            return null;
+        }
+
+        // "Stationsplein 2027" is an event, not an address.
+        if (d - k == 4 && int.Parse(s.AsSpan(k, 4), System.Globalization.CultureInfo.InvariantCulture) is >= 1900 and <= 2099)
         {
             return null;
         }

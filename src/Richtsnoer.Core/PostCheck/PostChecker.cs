@@ -37,6 +37,7 @@ public sealed class PostChecker
     private readonly IReadOnlyList<string> names;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> framesBefore;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> framesAfter;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> notNames;
     private readonly PersonalDataDetectors detectors;
     private readonly IReadOnlyDictionary<CheckCategory, ClauseRef> clauses;
     private readonly string organisation;
@@ -54,6 +55,7 @@ public sealed class PostChecker
         groups = lexicon.Abusive;
         framesBefore = WordSet(lexicon.MedicalFramesBefore);
         framesAfter = WordSet(lexicon.MedicalFramesAfter);
+        notNames = WordSet(lexicon.NotNames);
         detectors = new PersonalDataDetectors(
             lexicon.RoleMailboxes.Select(t => t.Text.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal),
             [.. lexicon.StreetSuffixes.Select(t => t.Text).OrderByDescending(t => t.Length)],
@@ -267,13 +269,32 @@ public sealed class PostChecker
             }
 
             var group = groups[h.Data];
-            if (group.Medical && ((medical is not null && medical[text.Sentence(h.Start)]) || FramedAsDisease(draft, text, h.Start, h.End)))
+            if (group.Medical && (AboutHealth(medical, text.Sentence(h.Start)) || FramedAsDisease(draft, text, h.Start, h.End)))
             {
                 continue;
             }
 
             raw.Add(Whole(text, new RawFinding(CheckCategory.Abusive, group.Kind, h.Start, h.End, null), h));
         }
+    }
+
+    /// <summary>The sentence, or one of the two before or after it, is about health or illness.</summary>
+    private static bool AboutHealth(bool[]? medical, int sentence)
+    {
+        if (medical is null)
+        {
+            return false;
+        }
+
+        for (var k = Math.Max(0, sentence - 2); k <= Math.Min(medical.Length - 1, sentence + 2); k++)
+        {
+            if (medical[k])
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -485,7 +506,7 @@ public sealed class PostChecker
     }
 
     /// <summary>A health word in a sentence that names a person (a first name, "collega Jan", an @handle).</summary>
-    private static void Health(NormalisedText text, List<Hit> hits, List<RawFinding> raw)
+    private void Health(NormalisedText text, List<Hit> hits, List<RawFinding> raw)
     {
         if (!hits.Exists(h => h.Kind == RoleKind.Health))
         {
@@ -493,11 +514,17 @@ public sealed class PostChecker
         }
 
         var organisations = new Coverage();
+        var words = new Coverage();
         foreach (var h in hits)
         {
             if (h.Kind is RoleKind.Organisation or RoleKind.Relation or RoleKind.Competitor)
             {
                 organisations.Add(h.Start, h.End);
+            }
+
+            if (h.Kind is not (RoleKind.FirstName or RoleKind.NameIntroducer or RoleKind.NameVerb or RoleKind.ReportCue))
+            {
+                words.Add(h.Start, h.End);
             }
         }
 
@@ -509,6 +536,11 @@ public sealed class PostChecker
                 named[text.Sentence(h.Start)] = true;
             }
             else if (h.Kind == RoleKind.NameIntroducer && h.End + 1 < text.Length && text[h.End] == ' ' && text.Upper(h.End + 1))
+            {
+                named[text.Sentence(h.Start)] = true;
+            }
+            else if (h.Kind == RoleKind.NameVerb && CapitalisedWordBefore(text, h.Start) is { } w && !words.Overlaps(w.Start, w.End)
+                && !notNames.Contains(text.Chars[w.Start..w.End]))
             {
                 named[text.Sentence(h.Start)] = true;
             }
@@ -542,6 +574,24 @@ public sealed class PostChecker
         }
     }
 
+    /// <summary>The word right before <paramref name="start"/> when it starts with a capital and is not a hashtag, else null.</summary>
+    private static (int Start, int End)? CapitalisedWordBefore(NormalisedText text, int start)
+    {
+        if (start < 2 || text[start - 1] != ' ')
+        {
+            return null;
+        }
+
+        var end = start - 1;
+        var s = end;
+        while (s > 0 && text[s - 1] != ' ' && end - s < 40)
+        {
+            s--;
+        }
+
+        return end - s >= 2 && text.Upper(s) && text.Tag(s) == 0 && char.IsLetter(text[s]) ? (s, end) : null;
+    }
+
     private readonly record struct RawFinding(CheckCategory Category, string Kind, int Start, int End, string? Term);
 
     internal enum RoleKind : byte
@@ -562,6 +612,7 @@ public sealed class PostChecker
         Health,
         NameIntroducer,
         FirstName,
+        NameVerb,
         Organisation,
         Relation,
         Competitor,
@@ -744,6 +795,7 @@ public sealed class PostChecker
             AddAll(lexicon.Health, RoleKind.Health);
             AddAll(lexicon.NameIntroducers, RoleKind.NameIntroducer);
             AddAll(lexicon.FirstNames, RoleKind.FirstName);
+            AddAll(lexicon.NameVerbs, RoleKind.NameVerb);
         }
 
         private void AddAll(IEnumerable<LexiconTerm> terms, RoleKind kind, int data = 0)
@@ -753,6 +805,12 @@ public sealed class PostChecker
                 foreach (var spec in TermSpec.Expand(t.Text, lexicon.Slots))
                 {
                     Add(spec, new Role(kind, data));
+
+                    // A phrase also matches when written as one word: off-the-record, #eigenmening.
+                    if (spec.Key.Contains(' ') && spec.Key.Length >= 8 && kind != RoleKind.FirstName)
+                    {
+                        Add(spec with { Key = spec.Key.Replace(" ", "") }, new Role(kind, data));
+                    }
                 }
             }
         }
@@ -777,7 +835,9 @@ public sealed class PostChecker
             {
                 if (TermSpec.From(variant) is { } spec)
                 {
-                    Add(spec, new Role(kind, data));
+                    // A one-word name of six letters or more may start a compound: Datastroomers.
+                    var compound = !spec.Key.Contains(' ') && spec.Key.Length >= 6;
+                    Add(spec with { NeedEnd = !compound }, new Role(kind, data));
                 }
             }
         }
