@@ -35,6 +35,38 @@ public class GenerateTests
         Assert.Contains("25 van 25 onderwerpen gedekt", r.Out);
     }
 
+    [Theory]
+    [InlineData("docx", "PK")]
+    [InlineData("pdf", "%PDF-")]
+    public void Docx_and_pdf_are_written_for_the_protocol_and_the_staff_summary(string format, string magic)
+    {
+        var dir = CliRunner.TempDir();
+        foreach (var summary in new[] { false, true })
+        {
+            var output = Path.Combine(dir, $"out-{summary}.{format}");
+            var args = new List<string> { "generate", "--answers", CliRunner.Example("ict"), "--format", format, "--lang", "en", "--out", output };
+            if (summary)
+            {
+                args.Add("--summary");
+            }
+
+            var r = CliRunner.Run([.. args]);
+            Assert.True(r.ExitCode == 0, r.Error);
+            var bytes = File.ReadAllBytes(output);
+            Assert.Equal(magic, System.Text.Encoding.ASCII.GetString(bytes, 0, magic.Length));
+        }
+
+        Assert.True(new FileInfo(Path.Combine(dir, $"out-True.{format}")).Length < new FileInfo(Path.Combine(dir, $"out-False.{format}")).Length);
+    }
+
+    [Fact]
+    public void A_binary_format_without_out_is_a_usage_error()
+    {
+        var r = CliRunner.Run("generate", "--answers", CliRunner.Example("ict"), "--format", "pdf");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("--out", r.Error);
+    }
+
     [Fact]
     public void Markdown_goes_to_standard_output_in_the_language_asked_for()
     {
