@@ -63,7 +63,7 @@ public static class GenerateCommand
 
             try
             {
-                var options = new AssemblyOptions(documentLanguage, parse.GetValue(version)!);
+                var options = new AssemblyOptions(documentLanguage, parse.GetValue(version)!, DateOnly.FromDateTime(DateTime.Today));
                 var document = ProtocolAssembler.Assemble(library, set, options);
                 if (parse.GetValue(summary))
                 {
