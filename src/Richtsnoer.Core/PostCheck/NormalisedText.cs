@@ -252,7 +252,7 @@ internal sealed class NormalisedText
             }
         }
 
-        var swap = swaps > 0 && letters >= 2 && !otherDigits && letters >= swaps;
+        var swap = swaps > 0 && letters >= 2 && !otherDigits && swaps <= letters + 1;
         var softNext = false;
         var previousLower = false;
         var tripled = false;

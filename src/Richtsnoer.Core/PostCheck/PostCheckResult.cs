@@ -89,7 +89,8 @@ public sealed record ClauseRef(string Number, string Title)
 /// <summary>
 /// One thing the check found. <see cref="Start"/> and <see cref="Length"/> are in UTF-16 code
 /// units of the draft. <see cref="Kind"/> says more precisely what was found (e.g. "iban",
-/// "threat", "marker"); <see cref="AskWhom"/> is the organisation's contact for doubt.
+/// "threat", "marker"); <see cref="AskWhom"/> is the organisation's contact for doubt (null
+/// when it has none) and <see cref="Ask"/> the sentence that says so.
 /// </summary>
 public sealed record Finding(
     CheckCategory Category,
@@ -98,9 +99,13 @@ public sealed record Finding(
     int Length,
     string Message,
     ClauseRef? Clause,
-    string? AskWhom)
+    string? AskWhom,
+    string Ask)
 {
     public Verdict Verdict => Category.Severity();
+
+    /// <summary>The explanation followed by whom to ask, as one text (the JSON "message").</summary>
+    public string FullMessage => Message + " " + Ask;
 }
 
 public sealed record PostCheckResult(Verdict Verdict, IReadOnlyList<Finding> Findings, Language Language)

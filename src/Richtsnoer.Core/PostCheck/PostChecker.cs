@@ -42,6 +42,7 @@ public sealed class PostChecker
     private readonly IReadOnlyDictionary<CheckCategory, ClauseRef> clauses;
     private readonly string organisation;
     private readonly string ask;
+    private readonly string? contact;
 
     private PostChecker(Builder b, CheckLexicon lexicon, Language language, IReadOnlyDictionary<CheckCategory, ClauseRef> clauses, string organisation, string? contact)
     {
@@ -62,6 +63,7 @@ public sealed class PostChecker
             lexicon.AfterHouseNumber.Select(t => t.Text.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal));
         this.clauses = clauses;
         this.organisation = organisation;
+        this.contact = contact;
         ask = contact is null ? lexicon.Messages["ask.nobody"][language] : lexicon.Messages["ask"][language].Replace("{{contact}}", contact);
         TermCount = b.Patterns.Count;
     }
@@ -211,7 +213,7 @@ public sealed class PostChecker
         var message = lexicon.Messages[key][language]
             .Replace("{{term}}", Shorten(term))
             .Replace("{{org}}", organisation);
-        return new Finding(category, kind, start, end - start, message, clauses.GetValueOrDefault(category), ask);
+        return new Finding(category, kind, start, end - start, message, clauses.GetValueOrDefault(category), contact, ask);
     }
 
     private static string Shorten(string term)
