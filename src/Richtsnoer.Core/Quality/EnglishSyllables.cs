@@ -27,6 +27,13 @@ public static partial class EnglishSyllables
         ["creative"] = 3,
         ["react"] = 2,
         ["reacts"] = 2,
+        ["reacting"] = 3,
+        ["reacted"] = 3,
+        ["continue"] = 3,
+        ["argue"] = 2,
+        ["argues"] = 2,
+        ["argued"] = 2,
+        ["element"] = 3,
         ["reaction"] = 3,
         ["reactions"] = 3,
         ["people"] = 2,
@@ -63,8 +70,11 @@ public static partial class EnglishSyllables
     [GeneratedRegex("[aeiouy]+")]
     private static partial Regex VowelGroup();
 
-    [GeneratedRegex("(?<![tsc])i[ao](?!n$|ns$|us)")]
+    [GeneratedRegex("(?<![tsc])i[ao](?!n$|ns$|us)|(?<![qg])ua")]
     private static partial Regex SplitVowels();
+
+    [GeneratedRegex("[^aeiouy]e(ly|ment|ments|ful|less|ness)$")]
+    private static partial Regex SilentInnerE();
 
     public static int Count(string word)
     {
@@ -95,7 +105,17 @@ public static partial class EnglishSyllables
         }
 
         var count = VowelGroup().Matches(w).Count;
-        if (w.EndsWith('e') && !w.EndsWith("le", StringComparison.Ordinal) && !w.EndsWith("ee", StringComparison.Ordinal) && count > 1)
+        if (SilentInnerE().IsMatch(w) && count > 1)
+        {
+            // politely, statement, careful: the e before the suffix is silent.
+            count--;
+        }
+
+        if (w.EndsWith("ue", StringComparison.Ordinal) && w.Length > 3 && !"gq".Contains(w[^3]))
+        {
+            // argue, value, issue: the final ue is spoken.
+        }
+        else if (w.EndsWith('e') && !w.EndsWith("le", StringComparison.Ordinal) && !w.EndsWith("ee", StringComparison.Ordinal) && count > 1)
         {
             count--;
         }
@@ -103,7 +123,7 @@ public static partial class EnglishSyllables
         {
             count--;
         }
-        else if (w.EndsWith("ed", StringComparison.Ordinal) && w.Length > 3 && !"td".Contains(w[^3]) && count > 1)
+        else if (w.EndsWith("ed", StringComparison.Ordinal) && w.Length > 3 && !"tdaeiouy".Contains(w[^3]) && count > 1)
         {
             count--;
         }

@@ -24,8 +24,8 @@ internal static class ReadabilityChecks
                 yield return new Finding(
                     QualityChecks.SectionReadability,
                     Severity.Warning,
-                    new($"Hoofdstuk {s.Label} ({s.Title}){inLanguage.Nl} scoort {N(score)} op de {s.Scores.ScoreName}-schaal ({s.Scores.Band!.Nl}); de grens is {N(options.SectionThreshold)}.",
-                        $"Section {s.Label} ({s.Title}){inLanguage.En} scores {F(score)} on the {s.Scores.ScoreName} scale ({s.Scores.Band!.En}); the threshold is {F(options.SectionThreshold)}."),
+                    new($"{(s.IsAppendix ? "" : "Hoofdstuk ")}{s.Label} ({s.Title}){inLanguage.Nl} scoort {N(score)} op de {s.Scores.ScoreName}-schaal ({s.Scores.Band!.Nl}); de grens is {N(options.SectionThreshold)}.",
+                        $"{(s.IsAppendix ? "" : "Section ")}{s.Label} ({s.Title}){inLanguage.En} scores {F(score)} on the {s.Scores.ScoreName} scale ({s.Scores.Band!.En}); the threshold is {F(options.SectionThreshold)}."),
                     Why(s.Scores, options.SectionThreshold),
                     HowTo(longest),
                     $"{doc.Language.Code()}/{s.SectionId}");

@@ -25,7 +25,8 @@ public sealed record TextStatistics(int Words, int Sentences, int Syllables, int
 /// followed by a space and a capital, a digit or a quote, unless the word before the full stop is
 /// an abbreviation (bijv., o.a., art., e.g.). A word is a run of letters and digits, joined by
 /// hyphens, apostrophes or inner full stops (e-mail, zo'n, o.a., 7:678). A number counts as a
-/// word of one syllable per digit.
+/// word of one syllable per digit. E-mail addresses, web addresses and phone numbers are contact
+/// details that nobody reads as prose: they are left out.
 /// </summary>
 public static partial class TextAnalyser
 {
@@ -40,6 +41,9 @@ public static partial class TextAnalyser
 
     [GeneratedRegex(@"([.!?…]+)([""'”’)\]]*)\s+(?=[\p{Lu}\d""'“‘(])")]
     private static partial Regex SentenceEnd();
+
+    [GeneratedRegex(@"\S+@\S+\.\w+|(?:https?://|www\.)\S+|(?<![\w:])(?:\+|\(0)?\d[\d\s().\-]{6,}\d(?![\w:])")]
+    private static partial Regex ContactDetails();
 
     public static TextStatistics Analyse(IEnumerable<string> units, Language language)
     {
@@ -115,7 +119,7 @@ public static partial class TextAnalyser
     }
 
     public static IReadOnlyList<string> Words(string text) =>
-        WordPattern().Matches(text).Select(m => m.Value).ToList();
+        WordPattern().Matches(ContactDetails().Replace(text, " ")).Select(m => m.Value.TrimEnd('.')).Where(w => w.Length > 0).ToList();
 
     public static int Syllables(string word, Language language)
     {

@@ -156,6 +156,16 @@ public class ReadabilityTests
     }
 
     [Theory]
+    [InlineData("Bel de afdeling Communicatie (communicatie@voorbeeld.nl, 033-4621900).")]
+    [InlineData("Bel de afdeling Communicatie: +31 38 760 4420, www.voorbeeld.nl.")]
+    [InlineData("Bel de afdeling Communicatie (https://voorbeeld.nl/contact, (010) 123 45 67).")]
+    public void Contact_details_are_not_counted_as_words(string text)
+    {
+        var stats = TextAnalyser.AnalyseUnit(text, Language.Nl);
+        Assert.Equal(new TextStatistics(4, 1, 1 + 1 + 3 + 5, 2), stats); // Bel de af|de|ling Com|mu|ni|ca|tie
+    }
+
+    [Theory]
     [InlineData(95, "zeer gemakkelijk")]
     [InlineData(85, "gemakkelijk")]
     [InlineData(75, "vrij gemakkelijk")]

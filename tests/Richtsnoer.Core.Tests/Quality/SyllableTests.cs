@@ -362,6 +362,17 @@ public class SyllableTests
     [InlineData("proportionate", 4)]
     [InlineData("radio", 3)]
     [InlineData("GDPR", 4)]
+    [InlineData("agreed", 2)]
+    [InlineData("satisfied", 3)]
+    [InlineData("argue", 2)]
+    [InlineData("value", 2)]
+    [InlineData("league", 1)]
+    [InlineData("politely", 3)]
+    [InlineData("statement", 2)]
+    [InlineData("careful", 2)]
+    [InlineData("factually", 4)]
+    [InlineData("language", 2)]
+    [InlineData("equal", 2)]
     public void English_syllables(string word, int expected)
     {
         Assert.Equal(expected, EnglishSyllables.Count(word));
