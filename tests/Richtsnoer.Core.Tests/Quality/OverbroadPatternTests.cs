@@ -63,6 +63,7 @@ public class OverbroadPatternTests
     [InlineData("Praat niet met de pers of online over cao-onderhandelingen.")]
     [InlineData("Je arbeidsvoorwaarden deel je nooit met anderen.")]
     [InlineData("Over het rooster en overwerk zeg je online niets.")]
+    [InlineData("Over je salaris praat je met niemand.")]
     public void Dutch_bans_on_discussing_working_conditions_are_found(string text)
     {
         Assert.Contains(QualityChecks.OverbroadConditions.Id, Checks(text, Language.Nl));
@@ -74,6 +75,7 @@ public class OverbroadPatternTests
     [InlineData("Wages and benefits are confidential.")]
     [InlineData("Never post about union matters.")]
     [InlineData("You should not share your pay slip or mention your workload online.")]
+    [InlineData("Your bonus is something you discuss with nobody.")]
     public void English_bans_on_discussing_working_conditions_are_found(string text)
     {
         Assert.Contains(QualityChecks.OverbroadConditions.Id, Checks(text, Language.En));
