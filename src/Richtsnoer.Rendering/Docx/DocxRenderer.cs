@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using Richtsnoer.Core;
 using Richtsnoer.Core.Model;
 
@@ -27,22 +25,9 @@ public sealed class DocxRenderer : IDocumentRenderer
     private const int BulletNumbering = 3;
     private const int FirstListNumbering = 4;
 
+    private const string Ns = "application/vnd.openxmlformats-officedocument.wordprocessingml.";
+
     public void Render(ProtocolDocument document, Stream output)
-    {
-        // System.IO.Packaging needs a seekable stream; the caller's may be a network stream.
-        if (output.CanSeek && output.CanRead && output.Position == 0 && output.Length == 0)
-        {
-            Write(document, output);
-            return;
-        }
-
-        using var buffer = new MemoryStream(64 * 1024);
-        Write(document, buffer);
-        buffer.Position = 0;
-        buffer.CopyTo(output);
-    }
-
-    private static void Write(ProtocolDocument document, Stream stream)
     {
         var m = document.Metadata;
         var lang = m.Language;
@@ -50,21 +35,9 @@ public sealed class DocxRenderer : IDocumentRenderer
         var summary = m.Kind == DocumentKind.Summary;
         var org = Clean(m.OrganisationName);
 
-        using var package = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document, autoSave: true);
-        var main = package.AddMainDocumentPart();
-
-        WritePart(main.AddNewPart<StyleDefinitionsPart>("rIdStyles"), DocxParts.Styles(tag, summary));
-        WritePart(main.AddNewPart<DocumentSettingsPart>("rIdSettings"), DocxParts.Settings(tag));
-        WritePart(main.AddNewPart<FontTablePart>("rIdFonts"), DocxParts.FontTable);
-        var header = main.AddNewPart<HeaderPart>("rIdHeader");
-        var firstHeader = main.AddNewPart<HeaderPart>("rIdHeaderFirst");
-        WriteHeader(header, document);
-        WriteEmptyHeader(firstHeader);
-        WriteFooter(main.AddNewPart<FooterPart>("rIdFooter"), lang);
-        WriteFooter(main.AddNewPart<FooterPart>("rIdFooterFirst"), lang);
-
+        using var package = new OpcPackage(output);
         int lists;
-        using (var s = main.GetStream(FileMode.Create))
+        using (var s = package.Part(OpcPackage.MainUri, Ns + "document.main+xml"))
         using (var w = new WordXml(s, "document"))
         {
             var body = new BodyWriter(w, lang);
@@ -72,36 +45,51 @@ public sealed class DocxRenderer : IDocumentRenderer
             lists = body.NumberedLists;
         }
 
-        WriteNumbering(main.AddNewPart<NumberingDefinitionsPart>("rIdNumbering"), lang, lists);
-        WritePart(package.AddExtendedFilePropertiesPart(), DocxParts.App(org));
+        package.Part("word/styles.xml", Ns + "styles+xml", "styles", "rIdStyles", DocxParts.Styles(tag, summary));
+        package.Part("word/settings.xml", Ns + "settings+xml", "settings", "rIdSettings", DocxParts.Settings(tag));
+        package.Part("word/fontTable.xml", Ns + "fontTable+xml", "fontTable", "rIdFonts", DocxParts.FontTable);
+        using (var s = package.Part("word/numbering.xml", Ns + "numbering+xml", "numbering", "rIdNumbering"))
+        {
+            WriteNumbering(s, lang, lists);
+        }
 
-        var p = package.PackageProperties;
-        p.Title = Clean(m.Title);
-        p.Creator = org;
-        p.LastModifiedBy = org;
-        p.Subject = Clean(m.Subject);
-        p.Keywords = Clean(string.Join(", ", m.Keywords));
-        p.Language = tag;
-        p.Version = Clean(m.Version);
-        p.Description = Clean($"{m.Title} – {m.OrganisationName}, {Labels.Version[lang].ToLowerInvariant()} {m.Version}");
-        var created = m.GeneratedOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        p.Created = created;
-        p.Modified = created;
+        using (var s = package.Part("word/header1.xml", Ns + "header+xml", "header", "rIdHeader"))
+        {
+            WriteHeader(s, document);
+        }
+
+        using (var s = package.Part("word/header2.xml", Ns + "header+xml", "header", "rIdHeaderFirst"))
+        {
+            WriteEmptyHeader(s);
+        }
+
+        using (var s = package.Part("word/footer1.xml", Ns + "footer+xml", "footer", "rIdFooter"))
+        {
+            WriteFooter(s, lang);
+        }
+
+        using (var s = package.Part("word/footer2.xml", Ns + "footer+xml", "footer", "rIdFooterFirst"))
+        {
+            WriteFooter(s, lang);
+        }
+
+        package.Part("docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml", null, null, DocxParts.App(org));
+        package.CoreProperties(new CoreProps(
+            Title: Clean(m.Title),
+            Subject: Clean(m.Subject),
+            Creator: org,
+            Keywords: Clean(string.Join(", ", m.Keywords)),
+            Description: Clean($"{m.Title} – {m.OrganisationName}, {Labels.Version[lang].ToLowerInvariant()} {m.Version}"),
+            Language: tag,
+            Version: Clean(m.Version),
+            Created: m.GeneratedOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)));
     }
 
     internal static string Clean(string text) => SafeText.ForXml(text);
 
-    private static void WritePart(OpenXmlPart part, string xml)
-    {
-        using var s = part.GetStream(FileMode.Create);
-        var bytes = Encoding.UTF8.GetBytes(xml);
-        s.Write(bytes);
-    }
-
-    private static void WriteHeader(HeaderPart part, ProtocolDocument document)
+    private static void WriteHeader(Stream s, ProtocolDocument document)
     {
         var m = document.Metadata;
-        using var s = part.GetStream(FileMode.Create);
         using var w = new WordXml(s, "hdr");
         w.Start("p").Start("pPr").Empty("pStyle", "Header").End();
         Run(w, Clean(OneLine(m.OrganisationName)), bold: true);
@@ -111,17 +99,15 @@ public sealed class DocxRenderer : IDocumentRenderer
         w.End();
     }
 
-    private static void WriteEmptyHeader(HeaderPart part)
+    private static void WriteEmptyHeader(Stream s)
     {
-        using var s = part.GetStream(FileMode.Create);
         using var w = new WordXml(s, "hdr");
         w.Start("p").Start("pPr").Empty("pStyle", "Normal").Start("spacing").Attr("after", 0).End().End().End();
     }
 
     /// <summary>"Pagina {PAGE} van {NUMPAGES}", right-aligned; Word and LibreOffice fill in the numbers.</summary>
-    private static void WriteFooter(FooterPart part, Language lang)
+    private static void WriteFooter(Stream s, Language lang)
     {
-        using var s = part.GetStream(FileMode.Create);
         using var w = new WordXml(s, "ftr");
         w.Start("p").Start("pPr").Empty("pStyle", "Footer").Empty("jc", "right").End();
         var pattern = Labels.PageOf[lang];
@@ -205,9 +191,8 @@ public sealed class DocxRenderer : IDocumentRenderer
     private static string OneLine(string text) =>
         text.IndexOfAny(['\n', '\r', '\t']) < 0 ? text : string.Join(' ', text.Split(['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
 
-    private static void WriteNumbering(NumberingDefinitionsPart part, Language lang, int lists)
+    private static void WriteNumbering(Stream s, Language lang, int lists)
     {
-        using var s = part.GetStream(FileMode.Create);
         using var w = new WordXml(s, "numbering");
 
         // 0: chapters "1." and clauses "1.1", linked to Heading 1 and Heading 2.

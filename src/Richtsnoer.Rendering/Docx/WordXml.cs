@@ -1,102 +1,165 @@
+using System.Globalization;
 using System.Text;
-using System.Xml;
 
 namespace Richtsnoer.Rendering.Docx;
 
 /// <summary>
-/// A thin streaming writer for WordprocessingML parts. Writing the XML directly (rather than
-/// building the SDK's object tree) keeps a full protocol well under the 5 ms budget; the tests
-/// open every part with the Open XML SDK and run its validator over the result.
+/// A small streaming writer for WordprocessingML parts: every element is in the w: namespace,
+/// so it appends text directly instead of going through XmlWriter's namespace bookkeeping (three
+/// times faster for a full protocol). Text is escaped here and cleaned of characters XML cannot
+/// hold by <see cref="SafeText.ForXml"/> before; the tests parse every part and run the Open XML
+/// SDK's validator over the result.
 /// </summary>
 internal sealed class WordXml : IDisposable
 {
     public const string W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
     public const string R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
-    private static readonly XmlWriterSettings Settings = new()
-    {
-        Encoding = new UTF8Encoding(false),
-        CloseOutput = false,
-
-        // Every text passes SafeText.ForXml first; this is the second line of defence.
-        CheckCharacters = true,
-    };
-
-    private readonly XmlWriter writer;
+    private readonly Stream stream;
+    private readonly string root;
+    private readonly StringBuilder sb = new(64 * 1024);
+    private readonly Stack<string> open = new();
+    private bool inStartTag;
 
     public WordXml(Stream stream, string root)
     {
-        writer = XmlWriter.Create(stream, Settings);
-        writer.WriteStartDocument(true);
-        writer.WriteStartElement("w", root, W);
-        writer.WriteAttributeString("xmlns", "r", null, R);
+        this.stream = stream;
+        this.root = root;
+        sb.Append("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:").Append(root)
+            .Append(" xmlns:w=\"").Append(W).Append("\" xmlns:r=\"").Append(R).Append('"');
+        inStartTag = true;
+    }
+
+    private void CloseStartTag()
+    {
+        if (inStartTag)
+        {
+            sb.Append('>');
+            inStartTag = false;
+        }
     }
 
     public WordXml Start(string name)
     {
-        writer.WriteStartElement("w", name, W);
+        CloseStartTag();
+        sb.Append("<w:").Append(name);
+        open.Push(name);
+        inStartTag = true;
         return this;
     }
 
     public WordXml Attr(string name, string value)
     {
-        writer.WriteAttributeString("w", name, W, value);
+        sb.Append(" w:").Append(name).Append("=\"");
+        Escape(value, attribute: true);
+        sb.Append('"');
         return this;
     }
 
-    public WordXml Attr(string name, int value) => Attr(name, value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    public WordXml Attr(string name, int value)
+    {
+        sb.Append(" w:").Append(name).Append("=\"").Append(value.ToString(CultureInfo.InvariantCulture)).Append('"');
+        return this;
+    }
 
     public WordXml RAttr(string name, string value)
     {
-        writer.WriteAttributeString("r", name, R, value);
+        sb.Append(" r:").Append(name).Append("=\"");
+        Escape(value, attribute: true);
+        sb.Append('"');
         return this;
     }
 
     public WordXml End()
     {
-        writer.WriteEndElement();
+        var name = open.Pop();
+        if (inStartTag)
+        {
+            sb.Append("/>");
+            inStartTag = false;
+        }
+        else
+        {
+            sb.Append("</w:").Append(name).Append('>');
+        }
+
         return this;
     }
 
     /// <summary>An empty element with an optional w:val.</summary>
     public WordXml Empty(string name, string? val = null)
     {
-        writer.WriteStartElement("w", name, W);
+        CloseStartTag();
+        sb.Append("<w:").Append(name);
         if (val is not null)
         {
-            writer.WriteAttributeString("w", "val", W, val);
+            sb.Append(" w:val=\"");
+            Escape(val, attribute: true);
+            sb.Append('"');
         }
 
-        writer.WriteEndElement();
+        sb.Append("/>");
         return this;
     }
 
-    public WordXml Empty(string name, int val) => Empty(name, val.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    public WordXml Empty(string name, int val)
+    {
+        CloseStartTag();
+        sb.Append("<w:").Append(name).Append(" w:val=\"").Append(val.ToString(CultureInfo.InvariantCulture)).Append("\"/>");
+        return this;
+    }
 
     /// <summary>A w:t with xml:space="preserve", so leading and trailing spaces survive.</summary>
-    public WordXml Text(string text)
+    public WordXml Text(string text) => Chars("t", text);
+
+    public WordXml InstrText(string text) => Chars("instrText", text);
+
+    private WordXml Chars(string name, string text)
     {
-        writer.WriteStartElement("w", "t", W);
-        writer.WriteAttributeString("xml", "space", null, "preserve");
-        writer.WriteString(text);
-        writer.WriteEndElement();
+        CloseStartTag();
+        sb.Append("<w:").Append(name).Append(" xml:space=\"preserve\">");
+        Escape(text, attribute: false);
+        sb.Append("</w:").Append(name).Append('>');
         return this;
     }
 
-    public WordXml InstrText(string text)
+    private void Escape(string text, bool attribute)
     {
-        writer.WriteStartElement("w", "instrText", W);
-        writer.WriteAttributeString("xml", "space", null, "preserve");
-        writer.WriteString(text);
-        writer.WriteEndElement();
-        return this;
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            string? entity = c switch
+            {
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '"' when attribute => "&quot;",
+                '\n' when attribute => "&#10;",
+                '\r' => "&#13;",
+                '\t' when attribute => "&#9;",
+                _ => null,
+            };
+            if (entity is not null)
+            {
+                sb.Append(text, start, i - start).Append(entity);
+                start = i + 1;
+            }
+        }
+
+        sb.Append(text, start, text.Length - start);
     }
 
     public void Dispose()
     {
-        writer.WriteEndElement();
-        writer.WriteEndDocument();
-        writer.Flush();
-        writer.Dispose();
+        while (open.Count > 0)
+        {
+            End();
+        }
+
+        CloseStartTag();
+        sb.Append("</w:").Append(root).Append('>');
+        var bytes = Encoding.UTF8.GetBytes(sb.ToString());
+        stream.Write(bytes);
     }
 }

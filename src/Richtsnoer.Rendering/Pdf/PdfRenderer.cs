@@ -96,6 +96,7 @@ public sealed class PdfRenderer : IDocumentRenderer
         pdf.PageLayout = PdfPageLayout.SinglePage;
         pdf.PageMode = PdfPageMode.UseOutlines;
         pdf.Options.CompressContentStreams = true;
+        pdf.Options.FlateEncodeMode = PdfFlateEncodeMode.BestSpeed;
 
         var fonts = new Dictionary<(FontFace, double), XFont>();
         var brushes = new Dictionary<int, XSolidBrush>();
