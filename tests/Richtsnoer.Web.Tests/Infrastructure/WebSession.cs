@@ -35,7 +35,7 @@ public sealed class WebSession(HttpClient client) : IDisposable
         await SendAsync(new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(fields) }, follow);
 
     /// <summary>Submits a form of the current page with some fields changed, as the named button would.</summary>
-    public async Task<IHtmlDocument> SubmitAsync(string formSelector = "main form", IDictionary<string, string[]>? values = null, (string Name, string Value)? button = null, bool follow = true)
+    public async Task<IHtmlDocument> SubmitAsync(string formSelector = "main form", IDictionary<string, string[]>? values = null, (string Name, string Value)? button = null, bool follow = true, string? to = null)
     {
         var form = Page.QuerySelector(formSelector) as IHtmlFormElement
             ?? throw new InvalidOperationException($"No form '{formSelector}' on {Url}:\n{Html[..Math.Min(Html.Length, 3000)]}");
@@ -52,7 +52,7 @@ public sealed class WebSession(HttpClient client) : IDisposable
         }
 
         var action = form.GetAttribute("action");
-        var url = string.IsNullOrEmpty(action) ? Url : action;
+        var url = to ?? (string.IsNullOrEmpty(action) ? Url : action);
         return await PostAsync(url, fields, follow);
     }
 

@@ -10,8 +10,9 @@ namespace Richtsnoer.Web.Features.Protocol;
 /// <summary>The current protocol or its staff summary in any registered format (pdf, docx, html, md).</summary>
 public sealed class DownloadModel(Storage.Protocols.ProtocolStore protocols, ProtocolBuilder builder, ILogger<DownloadModel> logger) : OrganisationPageModel
 {
-    public async Task<IActionResult> OnGetAsync(string format, string? lang, bool summary = false)
+    public async Task<IActionResult> OnGetAsync(string format, string? lang, string? summary)
     {
+        var isSummary = summary is "1" or "true";
         if (Renderers.For(format) is not { } renderer || await protocols.GetAsync(OrgId) is not { } draft)
         {
             return NotFound();
@@ -25,14 +26,14 @@ public sealed class DownloadModel(Storage.Protocols.ProtocolStore protocols, Pro
             return LocalRedirect($"/o/{OrgId}/protocol");
         }
 
-        if (summary)
+        if (isSummary)
         {
             document = builder.Summary(draft.Answers, document);
         }
 
         var bytes = renderer.RenderToBytes(document);
         logger.LogInformation("Organisation {OrganisationId} downloaded {Kind} as {Format} ({Language}, {Bytes} bytes)",
-            OrgId, summary ? "summary" : "protocol", renderer.Format, language.Code(), bytes.Length);
+            OrgId, isSummary ? "summary" : "protocol", renderer.Format, language.Code(), bytes.Length);
         return File(bytes, renderer.MediaType, FileName(document, renderer.Extension));
     }
 
