@@ -16,6 +16,8 @@ internal sealed class PersonalDataDetectors(
 {
     private const int MaxRunGroups = 8;
 
+    private readonly HashSet<char> suffixEnds = streetSuffixes.Select(s => char.ToLowerInvariant(s[^1])).ToHashSet();
+
     public void Find(string s, List<DetectedSpan> found)
     {
         var start = found.Count;
@@ -259,11 +261,30 @@ internal sealed class PersonalDataDetectors(
                     continue;
                 }
 
-                var digits = string.Concat(groups.Skip(a).Take(b - a).Select(g => s.AsSpan(g.Start, g.End - g.Start).ToString().Trim('(')));
-                if (digits.Length > 17)
+                // Phone numbers and BSNs have 8 to 17 digits: count before building the string.
+                var count = 0;
+                for (var g = a; g < b; g++)
+                {
+                    count += groups[g].End - groups[g].Start - (s[groups[g].Start] == '(' ? 1 : 0);
+                }
+
+                if (count < 8)
+                {
+                    break;
+                }
+
+                if (count > 17)
                 {
                     continue;
                 }
+
+                var sb = new System.Text.StringBuilder(count);
+                for (var g = a; g < b; g++)
+                {
+                    sb.Append(s.AsSpan(groups[g].Start, groups[g].End - groups[g].Start).TrimStart('('));
+                }
+
+                var digits = sb.ToString();
 
                 var withPlus = plus && a == 0;
                 var start = withPlus ? runStart : groups[a].Start;
@@ -353,6 +374,12 @@ internal sealed class PersonalDataDetectors(
 
     private int StreetSuffix(ReadOnlySpan<char> word, out bool distinctive)
     {
+        distinctive = false;
+        if (word.Length < 3 || !suffixEnds.Contains(char.ToLowerInvariant(word[^1])))
+        {
+            return 0;
+        }
+
         foreach (var suffix in streetSuffixes)
         {
             if (word.Length >= suffix.Length && word.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))

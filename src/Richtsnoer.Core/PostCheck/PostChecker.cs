@@ -218,6 +218,11 @@ public sealed class PostChecker
 
     private static string Shorten(string term)
     {
+        if (term.Length <= 60 && term.AsSpan().IndexOfAny('\n', '\r', '\t') < 0)
+        {
+            return term;
+        }
+
         var oneLine = string.Join(' ', term.Split((char[])['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
         return oneLine.Length <= 60 ? oneLine : oneLine[..57] + "...";
     }
