@@ -8,6 +8,9 @@ var root = new RootCommand("Richtsnoer: stel een social-mediaprotocol op uit een
     AnswersCommand.Create(),
     CoverageCommand.Create(),
     CheckCommand.Create(),
+    CheckPostCommand.Create(),
+    DisclaimerCommand.Create(),
+    ResponseGuideCommand.Create(),
 };
 
 return Cli.Run(root, args);
