@@ -13,3 +13,12 @@ public sealed record InputField(
     string? Hint = null,
     int? MaxLength = null,
     bool Required = true);
+
+public static class FormText
+{
+    /// <summary>
+    /// Browsers send line breaks as CR LF; Core accepts LF only (a CR is a control character).
+    /// Every text a user typed passes through here before Core sees it.
+    /// </summary>
+    public static string Lines(string? text) => (text ?? string.Empty).Replace("\r\n", "\n").Replace('\r', '\n');
+}

@@ -2,6 +2,7 @@ using System.Globalization;
 using Richtsnoer.Core;
 using Richtsnoer.Core.Answers;
 using Richtsnoer.Core.Content;
+using Richtsnoer.Web.Infrastructure;
 
 namespace Richtsnoer.Web.Features.Interview;
 
@@ -102,11 +103,11 @@ public static class InterviewForm
             case QuestionType.Multi:
                 return new RawValue.Sequence(form[name].Where(v => v is not null).Select(v => v!).ToList());
             case QuestionType.List:
-                return new RawValue.Sequence(form[name].ToString().Replace("\r\n", "\n").Replace('\r', '\n').Split('\n'));
+                return new RawValue.Sequence(FormText.Lines(form[name].ToString()).Split('\n'));
             case QuestionType.Contact:
-                return new RawValue.Map(ContactFields.ToDictionary(f => f, f => form[name + "." + f].ToString(), StringComparer.Ordinal));
+                return new RawValue.Map(ContactFields.ToDictionary(f => f, f => FormText.Lines(form[name + "." + f].ToString()), StringComparer.Ordinal));
             default:
-                return new RawValue.Scalar(form[name].ToString());
+                return new RawValue.Scalar(FormText.Lines(form[name].ToString()));
         }
     }
 

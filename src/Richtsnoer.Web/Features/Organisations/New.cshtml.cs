@@ -25,7 +25,7 @@ public sealed class NewModel(OrganisationStore organisations, ContentLibrary lib
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var name = Name?.Trim() ?? string.Empty;
+        var name = FormText.Lines(Name).Trim();
         var question = library.Interview.Find("org_name");
         if (name.Length == 0)
         {

@@ -55,7 +55,7 @@ public sealed class ClauseModel(ProtocolStore protocols, ProtocolBuilder builder
             return NotFound();
         }
 
-        var text = new ClauseText((Title ?? string.Empty).Trim(), (Text ?? string.Empty).Trim());
+        var text = new ClauseText(FormText.Lines(Title).Trim(), FormText.Lines(Text).Trim());
         var candidate = With(draft.Answers.Customisations, clauseId, text);
         var field = $"adapted_clauses.{clauseId}.{DocumentLanguage.Code()}";
         foreach (var e in AnswersValidator.Validate(AnswerDefaults.Apply(draft.Answers with { Customisations = candidate }, library), library)

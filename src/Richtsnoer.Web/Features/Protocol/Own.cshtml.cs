@@ -91,7 +91,7 @@ public sealed class OwnModel(ProtocolStore protocols, ProtocolBuilder builder, C
     }
 
     private static ClauseText? Text(string? title, string? text) =>
-        string.IsNullOrWhiteSpace(title) && string.IsNullOrWhiteSpace(text) ? null : new ClauseText((title ?? string.Empty).Trim(), (text ?? string.Empty).Trim());
+        string.IsNullOrWhiteSpace(title) && string.IsNullOrWhiteSpace(text) ? null : new ClauseText(FormText.Lines(title).Trim(), FormText.Lines(text).Trim());
 
     private static string FieldOf(string rest) => rest switch
     {
