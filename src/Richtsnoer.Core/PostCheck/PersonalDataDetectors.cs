@@ -27,9 +27,16 @@ internal sealed class PersonalDataDetectors(
         FindAddresses(s, found);
         FindPostcodes(s, found);
 
-        // Later scans may overlap earlier ones (a number inside an address): keep the first.
-        var kept = new List<DetectedSpan>();
-        foreach (var d in found.Skip(start).OrderBy(d => d.Start).ThenByDescending(d => d.End - d.Start))
+        if (found.Count - start < 2)
+        {
+            return;
+        }
+
+        // Later scans may overlap earlier ones (a number inside an address): keep the longest.
+        var mine = found.GetRange(start, found.Count - start);
+        mine.Sort(static (x, y) => x.Start != y.Start ? x.Start.CompareTo(y.Start) : (y.End - y.Start).CompareTo(x.End - x.Start));
+        var kept = new List<DetectedSpan>(mine.Count);
+        foreach (var d in mine)
         {
             if (kept.Count > 0 && d.Start < kept[^1].End)
             {

@@ -231,19 +231,18 @@ public sealed class PostChecker
     private static List<Finding> Merge(List<Finding> findings)
     {
         var result = new List<Finding>(findings.Count);
-        foreach (var group in findings.GroupBy(f => f.Category))
+        findings.Sort(static (x, y) => x.Category != y.Category ? x.Category.CompareTo(y.Category)
+            : x.Start != y.Start ? x.Start.CompareTo(y.Start) : y.Length.CompareTo(x.Length));
+        Finding? last = null;
+        foreach (var f in findings)
         {
-            Finding? last = null;
-            foreach (var f in group.OrderBy(f => f.Start).ThenByDescending(f => f.Length))
+            if (last is not null && last.Category == f.Category && f.Start + f.Length <= last.Start + last.Length)
             {
-                if (last is not null && f.Start + f.Length <= last.Start + last.Length)
-                {
-                    continue;
-                }
-
-                result.Add(f);
-                last = f;
+                continue;
             }
+
+            result.Add(f);
+            last = f;
         }
 
         result.Sort(static (x, y) => x.Start != y.Start ? x.Start.CompareTo(y.Start) : x.Category.CompareTo(y.Category));
@@ -392,26 +391,25 @@ public sealed class PostChecker
     private static List<RawFinding> MergeRaw(List<RawFinding> raw)
     {
         var result = new List<RawFinding>(raw.Count);
-        foreach (var group in raw.GroupBy(r => r.Category))
+        raw.Sort(static (x, y) => x.Category != y.Category ? x.Category.CompareTo(y.Category)
+            : x.Start != y.Start ? x.Start.CompareTo(y.Start) : y.End.CompareTo(x.End));
+        RawFinding? last = null;
+        foreach (var r in raw)
         {
-            RawFinding? last = null;
-            foreach (var r in group.OrderBy(r => r.Start).ThenByDescending(r => r.End))
+            if (last is { } l && l.Category == r.Category && r.Start <= l.End)
             {
-                if (last is { } l && r.Start <= l.End)
+                if (r.End > l.End)
                 {
-                    if (r.End > l.End)
-                    {
-                        var kind = r.End - r.Start > l.End - l.Start ? r.Kind : l.Kind;
-                        last = l with { End = r.End, Kind = kind, Term = l.Term ?? r.Term };
-                        result[^1] = last.Value;
-                    }
-
-                    continue;
+                    var kind = r.End - r.Start > l.End - l.Start ? r.Kind : l.Kind;
+                    last = l with { End = r.End, Kind = kind, Term = l.Term ?? r.Term };
+                    result[^1] = last.Value;
                 }
 
-                result.Add(r);
-                last = r;
+                continue;
             }
+
+            result.Add(r);
+            last = r;
         }
 
         return result;
@@ -515,7 +513,13 @@ public sealed class PostChecker
     /// <summary>A health word in a sentence that names a person (a first name, "collega Jan", an @handle).</summary>
     private void Health(NormalisedText text, List<Hit> hits, List<RawFinding> raw)
     {
-        if (!hits.Exists(h => h.Kind == RoleKind.Health))
+        var any = false;
+        foreach (var h in hits)
+        {
+            any |= h.Kind == RoleKind.Health;
+        }
+
+        if (!any)
         {
             return;
         }
