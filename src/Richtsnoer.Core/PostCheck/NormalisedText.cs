@@ -188,6 +188,22 @@ internal sealed class NormalisedText
                 continue;
             }
 
+            // A masked letter inside a word (k*nker, f**k) stays part of the word as one '*'.
+            if (c == '*' && TextFold.Fold(s[j - 1]) is { } before && char.IsLetter(before[0]))
+            {
+                var k = j;
+                while (k < s.Length && s[k] == '*' && k - j < 4)
+                {
+                    k++;
+                }
+
+                if (k < s.Length && TextFold.Fold(s[k]) is { } after && char.IsLetter(after[0]))
+                {
+                    j = k;
+                    continue;
+                }
+            }
+
             if (IsSwapSymbol(c) && TextFold.Fold(s[j - 1]) is not null)
             {
                 var k = j;
@@ -264,6 +280,20 @@ internal sealed class NormalisedText
             {
                 softNext = true;
                 previousLower = false;
+                continue;
+            }
+
+            if (c == '*')
+            {
+                if (Length > 0 && chars[Length - 1] == '*')
+                {
+                    to[Length - 1] = k + 1;
+                }
+                else
+                {
+                    Emit('*', k, k + 1, false, tokenTag, sentenceNo, false);
+                }
+
                 continue;
             }
 

@@ -116,7 +116,8 @@ internal sealed class OrganisationTerms(CheckLexicon lexicon)
                 continue;
             }
 
-            // A phrase: the last word may be inflected or the start of a compound.
+            // A phrase: the last word may be inflected or the start of a compound; after a
+            // preposition an article may be added ("sluiting van locaties" → "sluiting van de locatie").
             var last = words[^1];
             var phrase = string.Join(' ', words[..^1]) + " " + Stem(last);
             if (seen.Add(phrase))
@@ -124,10 +125,25 @@ internal sealed class OrganisationTerms(CheckLexicon lexicon)
                 yield return (phrase, true);
             }
 
+            var at = words.FindIndex(w => Prepositions.Contains(w));
+            if (at > 0 && at < words.Count - 1 && !articles.Contains(Key(words[at + 1])))
+            {
+                foreach (var article in (string[])["de", "het", "een", "onze", "ons", "the", "our", "a"])
+                {
+                    var with = new List<string>(words);
+                    with.Insert(at + 1, article);
+                    var variant = string.Join(' ', with[..^1]) + " " + Stem(last);
+                    if (seen.Add(variant))
+                    {
+                        yield return (variant, true);
+                    }
+                }
+            }
+
             // "plannen voor reorganisatie": the word after the preposition is the matter itself.
             for (var k = 1; k < words.Count - 1; k++)
             {
-                if (words[k] is "van" or "voor" or "met" or "over" or "of" or "for" or "about" or "with")
+                if (Prepositions.Contains(words[k]))
                 {
                     var rest = words.Skip(k + 1).ToList();
                     if (rest.Count == 1)
@@ -141,6 +157,52 @@ internal sealed class OrganisationTerms(CheckLexicon lexicon)
                         }
                     }
                 }
+            }
+        }
+    }
+
+    private static readonly HashSet<string> Prepositions = new(StringComparer.Ordinal)
+    {
+        "van", "voor", "met", "over", "in", "op", "bij", "of", "for", "about", "with", "on",
+    };
+
+    /// <summary>
+    /// The ways a long compound matter can be split in two, so that it is also found when
+    /// written apart in one sentence: "beveiligingslekken" → ("beveiliging", "lek") as in
+    /// "een lek in onze beveiliging". The first part has at least five letters (a linking s
+    /// is dropped), the second at least three; each part comes with its plain forms.
+    /// </summary>
+    public IEnumerable<(IReadOnlyList<string> First, IReadOnlyList<string> Second)> MatterSplits(string matter)
+    {
+        foreach (var (text, compound) in MatterTerms(matter))
+        {
+            if (!compound || text.Contains(' ') || text.Length < 9)
+            {
+                continue;
+            }
+
+            for (var cut = 5; cut <= text.Length - 3; cut++)
+            {
+                var first = text[..cut];
+                var second = text[cut..];
+                var firstForms = new List<string> { first };
+                if (first.EndsWith('s') && first.Length > 5)
+                {
+                    firstForms.Add(first[..^1]);
+                }
+
+                if (firstForms.All(f => genericMatters.Contains(f)) || genericMatters.Contains(second))
+                {
+                    continue;
+                }
+
+                var secondForms = new List<string> { second, second + "en", second + "s" };
+                if (second.Length >= 2 && !"aeiou".Contains(second[^1]) && "aeiou".Contains(second[^2]) && (second.Length < 3 || !"aeiou".Contains(second[^3])))
+                {
+                    secondForms.Add(second + second[^1] + "en");
+                }
+
+                yield return (firstForms, secondForms);
             }
         }
     }

@@ -356,6 +356,29 @@ public sealed class PostChecker
             }
         }
 
+        // Both parts of a split compound in one sentence ("een lek in onze beveiliging").
+        Dictionary<(int Sentence, int Pair), int>? parts = null;
+        foreach (var h in hits)
+        {
+            if (h.Kind == RoleKind.MatterPart)
+            {
+                parts ??= [];
+                var key = (text.Sentence(h.Start), h.Data / 2);
+                parts[key] = parts.GetValueOrDefault(key) | (1 << (h.Data % 2));
+            }
+        }
+
+        if (parts is not null)
+        {
+            foreach (var h in hits)
+            {
+                if (h.Kind == RoleKind.MatterPart && parts[(text.Sentence(h.Start), h.Data / 2)] == 3)
+                {
+                    raw.Add(new RawFinding(CheckCategory.Confidential, "matter", h.Start, h.End, null));
+                }
+            }
+        }
+
         foreach (var h in hits)
         {
             if (h.Kind == RoleKind.ConfidentialMarker && !allow.Overlaps(h.Start, h.End))
@@ -614,6 +637,7 @@ public sealed class PostChecker
         ConfidentialMarker,
         ConfidentialAllow,
         ConfidentialMatter,
+        MatterPart,
         ConversationAlways,
         ConversationReported,
         ReportCue,
@@ -822,6 +846,18 @@ public sealed class PostChecker
                     {
                         Add(spec with { Key = spec.Key.Replace(" ", "") }, new Role(kind, data));
                     }
+
+                    // An abusive word with one letter masked: k*nker, f*ck, sh*t.
+                    if (kind == RoleKind.Abusive && !spec.Key.Contains(' ') && spec.Key.Length >= 3)
+                    {
+                        for (var i = 1; i < spec.Key.Length - 1; i++)
+                        {
+                            if (spec.Key[i] is 'a' or 'e' or 'i' or 'o' or 'u')
+                            {
+                                Add(spec with { Key = string.Concat(spec.Key.AsSpan(0, i), "*", spec.Key.AsSpan(i + 1)) }, new Role(kind, data));
+                            }
+                        }
+                    }
                 }
             }
         }
@@ -863,7 +899,31 @@ public sealed class PostChecker
                     Add(spec, new Role(RoleKind.ConfidentialMatter, data));
                 }
             }
+
+            // A compound written apart: both parts in one sentence.
+            foreach (var (first, second) in organisationTerms.MatterSplits(matter))
+            {
+                var pair = Splits++;
+                foreach (var f in first)
+                {
+                    if (TermSpec.From(f) is { } spec)
+                    {
+                        Add(spec, new Role(RoleKind.MatterPart, pair * 2));
+                    }
+                }
+
+                foreach (var s in second)
+                {
+                    if (TermSpec.From(s) is { } spec)
+                    {
+                        Add(spec, new Role(RoleKind.MatterPart, (pair * 2) + 1));
+                    }
+                }
+            }
         }
+
+        /// <summary>How many split compounds were registered (each has two parts).</summary>
+        public int Splits { get; private set; }
 
         public void Compile()
         {
