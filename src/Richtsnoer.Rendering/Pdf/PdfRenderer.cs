@@ -35,13 +35,15 @@ public sealed class PdfRenderer : IDocumentRenderer
     }
 
     /// <summary>
-    /// The pages as laid out. The staff summary must fit on one page: when it does not, it is
-    /// set again in slightly smaller type, down to 75 %.
+    /// The pages as laid out. The staff summary must fit on one page: it is set in larger type
+    /// first and again in slightly smaller type until it fits, down to 75 %.
     /// </summary>
     public static LayoutResult Layout(ProtocolDocument document)
     {
         var language = document.Metadata.Language;
-        var scale = 1.0;
+
+        // The summary is a one-page handout: start a size larger and shrink until it fits.
+        var scale = document.Metadata.Kind == DocumentKind.Summary ? 1.15 : 1.0;
         while (true)
         {
             var blocks = new PdfTypesetter(language, scale).Blocks(document);

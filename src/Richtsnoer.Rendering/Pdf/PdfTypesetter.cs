@@ -74,7 +74,6 @@ internal sealed class PdfTypesetter(Language language, double scale = 1)
         blocks.Add(new TextBlock([new Span(Clean(m.Title), FontFace.SansBold, (summary ? 21 : 25) * scale, Ink)], (summary ? 26 : 31) * scale)
         {
             SpaceAfter = (summary ? 6 : 14) * scale,
-            RuleBelow = summary ? Rule : null,
         });
         if (summary)
         {
