@@ -12,6 +12,8 @@
     var shown = form.querySelector('input[name="shown"]');
     var timer = null;
     var sequence = 0;
+    var pending = null;
+    var dirty = false;
 
     function clauses() {
         var map = {};
@@ -23,7 +25,9 @@
 
     function update() {
         var mine = ++sequence;
-        fetch(form.getAttribute('data-preview'), {
+        dirty = false;
+        window.clearTimeout(timer);
+        pending = fetch(form.getAttribute('data-preview'), {
             method: 'POST',
             body: new FormData(form),
             credentials: 'same-origin',
@@ -50,10 +54,16 @@
             }
 
             var visible = [];
+            var appeared = null;
             form.querySelectorAll('[data-question]').forEach(function (el) {
                 var id = el.getAttribute('data-question');
-                el.hidden = data.hidden.indexOf(id) >= 0;
-                if (!el.hidden) {
+                var hide = data.hidden.indexOf(id) >= 0;
+                if (el.hidden && !hide) {
+                    appeared = appeared || el;
+                }
+
+                el.hidden = hide;
+                if (!hide) {
                     visible.push(id);
                 }
             });
@@ -62,14 +72,45 @@
             }
 
             target.setAttribute('data-updates', String(mine));
+            return appeared;
         }).catch(function () { /* the preview is a convenience; saving still works */ });
+        return pending;
     }
 
     function schedule() {
+        dirty = true;
         window.clearTimeout(timer);
         timer = window.setTimeout(update, 300);
     }
 
     form.addEventListener('input', schedule);
     form.addEventListener('change', schedule);
+
+    // Submitting right after a change: first let the server say which questions now apply,
+    // so a question that just appeared is known to have been seen.
+    form.addEventListener('submit', function (event) {
+        if (!dirty || !window.Promise) {
+            return;
+        }
+
+        event.preventDefault();
+        var submitter = event.submitter;
+        update().then(function (appeared) {
+            if (appeared) {
+                // A question just appeared: let the user see it before moving on.
+                var field = appeared.querySelector('input, textarea, select');
+                if (field) {
+                    field.focus();
+                }
+
+                return;
+            }
+
+            if (form.requestSubmit) {
+                form.requestSubmit(submitter || undefined);
+            } else {
+                form.submit();
+            }
+        });
+    });
 })();

@@ -1,0 +1,195 @@
+using System.Diagnostics;
+using System.IO.Compression;
+using System.Text;
+using Microsoft.Playwright;
+using Richtsnoer.Web.Tests.Infrastructure;
+
+namespace Richtsnoer.Web.Tests.Browser;
+
+/// <summary>The three journeys of the issue in Chromium, with axe-core on every page they visit.</summary>
+[Collection("browser")]
+public sealed class JourneyTests(BrowserFixture fixture)
+{
+    private async Task<(Site Site, AccessibilityLog Axe)> OpenAsync(int width = 1280, int height = 900)
+    {
+        var axe = new AccessibilityLog();
+        var page = await fixture.NewPageAsync(width, height);
+        return (new Site(page, axe, fixture.ScreenshotDirectory), axe);
+    }
+
+    private static async Task AnswerMinimalInterviewAsync(WizardPage wizard, bool visit)
+    {
+        await wizard.ChooseAsync("sector", "ICT");
+        if (visit) { await wizard.VisitedAsync("step-1-organisation"); }
+        await wizard.NextAsync("works-council");
+        await wizard.ChooseAsync("works_council", "Nee");
+        if (visit) { await wizard.VisitedAsync("step-2-works-council"); }
+        await wizard.NextAsync("working-hours");
+        if (visit) { await wizard.VisitedAsync("step-3-working-hours"); }
+        await wizard.NextAsync("information");
+        if (visit) { await wizard.VisitedAsync("step-4-information"); }
+        await wizard.NextAsync("contacts");
+        await wizard.FillContactAsync("escalation_contact", "het team Communicatie", "communicatie@voorbeeld.nl");
+        if (visit) { await wizard.VisitedAsync("step-5-contacts"); }
+        await wizard.NextAsync("monitoring");
+        if (visit) { await wizard.VisitedAsync("step-6-monitoring"); }
+        await wizard.NextAsync("rules");
+        await wizard.FillAsync("effective_date", "2027-01-01");
+        if (visit) { await wizard.VisitedAsync("step-7-rules"); }
+    }
+
+    [Fact]
+    public async Task Register_answer_watch_the_preview_change_and_download_docx_and_pdf()
+    {
+        var (site, axe) = await OpenAsync();
+        var clock = Stopwatch.StartNew();
+        await site.RegisterAsync(Flows.NewEmail("journey1"), Flows.Password);
+        var wizard = await site.CreateOrganisationAsync("Bakkerij De Gouden Korst");
+        Assert.Equal("Stap 1 van 8", await wizard.StepCountAsync());
+        await wizard.PreviewShowsAsync("Bakkerij De Gouden Korst");
+
+        // The preview follows typing, without saving.
+        await wizard.FillAsync("org_name", "Bakkerij Het Gouden Korstje");
+        await wizard.PreviewShowsAsync("Bakkerij Het Gouden Korstje");
+
+        // A conditional question appears as soon as it applies (the date on the last step is not saved yet).
+        await AnswerMinimalInterviewAsync(wizard, visit: true);
+        await site.Page.GotoAsync(site.Page.Url.Replace("/rules", "/monitoring"));
+        await wizard.ChooseAsync("monitoring", "Nee");
+        await Assertions.Expect(wizard.Question("monitoring_purpose")).ToBeHiddenAsync();
+        await wizard.ChooseAsync("monitoring", "Ja, op een andere manier");
+        await Assertions.Expect(wizard.Question("monitoring_purpose")).ToBeVisibleAsync();
+        await wizard.ChooseAsync("monitoring", "Nee");
+        await Assertions.Expect(wizard.Question("monitoring_purpose")).ToBeHiddenAsync();
+        await wizard.NextAsync("rules");
+        await wizard.FillAsync("effective_date", "2027-01-01");
+
+        var protocol = await wizard.FinishAsync();
+        await protocol.VisitedAsync("protocol");
+        var (pdfName, pdf) = await protocol.DownloadAsync("PDF");
+        clock.Stop();
+        var (docxName, docx) = await protocol.DownloadAsync("Word (DOCX)");
+
+        Assert.Equal("%PDF", Encoding.ASCII.GetString(pdf, 0, 4));
+        Assert.EndsWith(".pdf", pdfName);
+        Assert.Equal("PK", Encoding.ASCII.GetString(docx, 0, 2));
+        Assert.EndsWith(".docx", docxName);
+        Assert.Contains("Bakkerij Het Gouden Korstje", DocxText(docx));
+        Assert.True(clock.Elapsed < TimeSpan.FromMinutes(3), $"registration to PDF took {clock.Elapsed}");
+        TestContext.Current.SendDiagnosticMessage($"registration to downloaded PDF: {clock.Elapsed.TotalSeconds:0.0} s (automated)");
+
+        Assert.True(axe.Problems.Count == 0, string.Join("\n", axe.Problems));
+    }
+
+    [Fact]
+    public async Task Adapt_a_clause_and_find_the_new_text_in_the_downloads()
+    {
+        var (site, axe) = await OpenAsync();
+        await site.RegisterAsync(Flows.NewEmail("journey2"), Flows.Password);
+        var wizard = await site.CreateOrganisationAsync("Installatiebedrijf Van Dam");
+        await AnswerMinimalInterviewAsync(wizard, visit: false);
+        var protocol = await wizard.FinishAsync();
+
+        var clauseId = await protocol.OpenFirstAdaptableAsync();
+        await protocol.AdaptAsync("Zo doen wij het bij Van Dam", "Wij plaatsen niets over klussen bij klanten thuis.\n\n- eerst overleggen met de planner\n- nooit adressen noemen");
+        await Assertions.Expect(protocol.Clause(clauseId)).ToContainTextAsync("aangepast");
+        await Assertions.Expect(protocol.Clause(clauseId)).ToContainTextAsync("nooit adressen noemen");
+        await protocol.VisitedAsync("protocol-adapted");
+
+        var (_, docx) = await protocol.DownloadAsync("Word (DOCX)");
+        Assert.Contains("Zo doen wij het bij Van Dam", DocxText(docx));
+        Assert.Contains("nooit adressen noemen", DocxText(docx));
+        var (_, pdf) = await protocol.DownloadAsync("PDF");
+        if (PdfText(pdf) is { } text)
+        {
+            Assert.Contains("nooit adressen noemen", text);
+        }
+
+        var (_, md) = await protocol.DownloadAsync("Markdown");
+        Assert.Contains("Zo doen wij het bij Van Dam", Encoding.UTF8.GetString(md));
+
+        // The original stays viewable and restorable.
+        await protocol.Clause(clauseId).GetByRole(AriaRole.Link, new() { Name = "Aanpassing bekijken of herstellen" }).ClickAsync();
+        await Assertions.Expect(site.Page.Locator("details.original")).ToHaveJSPropertyAsync("open", true);
+        await site.VisitedAsync("clause-restore");
+        await site.Page.GetByRole(AriaRole.Button, new() { Name = "Oorspronkelijke tekst terugzetten" }).ClickAsync();
+        await Assertions.Expect(protocol.Clause(clauseId)).Not.ToContainTextAsync("nooit adressen noemen");
+
+        Assert.True(axe.Problems.Count == 0, string.Join("\n", axe.Problems));
+    }
+
+    [Fact]
+    public async Task Log_out_halfway_log_in_and_resume_where_you_were()
+    {
+        var (site, axe) = await OpenAsync();
+        var email = Flows.NewEmail("journey3");
+        await site.RegisterAsync(email, Flows.Password);
+        var wizard = await site.CreateOrganisationAsync("Zorggroep Het Anker");
+        await wizard.ChooseAsync("sector", "Zorg en welzijn");
+        await wizard.NextAsync("works-council");
+        await wizard.ChooseAsync("works_council", "Ja");
+        await Assertions.Expect(wizard.Question("consent_date")).ToBeVisibleAsync();
+        await wizard.NextAsync("working-hours");
+
+        await site.LogoutAsync();
+        await site.VisitedAsync("login-after-logout");
+        await site.LoginAsync(email, Flows.Password);
+        await site.Page.WaitForURLAsync("**/organisations");
+        await site.VisitedAsync("organisations");
+        await site.Page.GetByRole(AriaRole.Link, new() { Name = "Verder bij stap 3: Werktijd en functies" }).ClickAsync();
+        await site.Page.WaitForURLAsync("**/interview/working-hours");
+        Assert.Equal("Stap 3 van 8", await wizard.StepCountAsync());
+
+        // The sector preset for care is filled in, and the earlier answers are still there.
+        await Assertions.Expect(wizard.Question("working_hours").GetByLabel("Alleen in de pauzes")).ToBeCheckedAsync();
+        await wizard.BackAsync("works-council");
+        await Assertions.Expect(wizard.Question("works_council").GetByLabel("Ja", new() { Exact = true })).ToBeCheckedAsync();
+        await Assertions.Expect(wizard.Question("consent_date")).ToBeVisibleAsync();
+        await wizard.BackAsync("organisation");
+        await Assertions.Expect(wizard.Question("sector").GetByLabel("Zorg en welzijn")).ToBeCheckedAsync();
+
+        Assert.True(axe.Problems.Count == 0, string.Join("\n", axe.Problems));
+    }
+
+    [Fact]
+    public async Task The_wizard_and_the_protocol_work_on_a_phone()
+    {
+        var (site, axe) = await OpenAsync(390, 844);
+        await site.RegisterAsync(Flows.NewEmail("phone"), Flows.Password);
+        var wizard = await site.CreateOrganisationAsync("Kapsalon Knip");
+        await wizard.VisitedAsync("phone-step-1");
+        var width = await site.Page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        Assert.True(width <= 390, $"page is {width}px wide on a 390px screen");
+        await AnswerMinimalInterviewAsync(wizard, visit: false);
+        var protocol = await wizard.FinishAsync();
+        await protocol.VisitedAsync("phone-protocol");
+        width = await site.Page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        Assert.True(width <= 390, $"protocol page is {width}px wide on a 390px screen");
+        Assert.True(axe.Problems.Count == 0, string.Join("\n", axe.Problems));
+    }
+
+    public static string DocxText(byte[] docx)
+    {
+        using var zip = new ZipArchive(new MemoryStream(docx));
+        using var reader = new StreamReader(zip.GetEntry("word/document.xml")!.Open());
+        var xml = System.Xml.Linq.XDocument.Parse(reader.ReadToEnd());
+        return string.Concat(xml.Descendants().Where(e => e.Name.LocalName == "t").Select(e => e.Value));
+    }
+
+    /// <summary>The PDF's text through poppler's pdftotext, when it is installed (.ci/run installs it).</summary>
+    public static string? PdfText(byte[] pdf)
+    {
+        if (!File.Exists("/usr/bin/pdftotext"))
+        {
+            return null;
+        }
+
+        var file = Path.GetTempFileName();
+        File.WriteAllBytes(file, pdf);
+        using var process = Process.Start(new ProcessStartInfo("/usr/bin/pdftotext", [file, "-"]) { RedirectStandardOutput = true })!;
+        var text = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        File.Delete(file);
+        return string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    }
+}
