@@ -294,9 +294,9 @@ public sealed class DocxRenderer : IDocumentRenderer
                 foreach (var clause in section.Clauses)
                 {
                     ClauseHeading(section, clause, summary);
-                    foreach (var block in clause.Blocks)
+                    for (var i = 0; i < clause.Blocks.Count; i++)
                     {
-                        Block(block);
+                        Block(clause.Blocks[i], Pdf.PdfTypesetter.IsLeadIn(clause.Blocks, i));
                     }
                 }
             }
@@ -441,10 +441,16 @@ public sealed class DocxRenderer : IDocumentRenderer
             w.Start("bookmarkEnd").Attr("id", id).End();
         }
 
-        private void Block(Block block)
+        private void Block(Block block, bool leadIn)
         {
             switch (block)
             {
+                case Paragraph p when leadIn:
+                    // A lead-in ("... dit vertrouwelijk:") stays on the page of its list.
+                    w.Start("p").Start("pPr").Empty("keepNext").End();
+                    Inlines(p.Inlines);
+                    w.End();
+                    break;
                 case Paragraph p:
                     Para(null, () => Inlines(p.Inlines));
                     break;

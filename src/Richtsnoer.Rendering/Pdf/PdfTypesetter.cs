@@ -55,9 +55,9 @@ internal sealed class PdfTypesetter(Language language, double scale = 1)
             foreach (var clause in section.Clauses)
             {
                 blocks.Add(summary ? SummaryHeading(clause) : ClauseHeading(clause));
-                foreach (var block in clause.Blocks)
+                for (var i = 0; i < clause.Blocks.Count; i++)
                 {
-                    Content(blocks, block, summary ? 0 : Hang);
+                    Content(blocks, clause.Blocks[i], summary ? 0 : Hang, IsLeadIn(clause.Blocks, i));
                 }
             }
         }
@@ -182,12 +182,18 @@ internal sealed class PdfTypesetter(Language language, double scale = 1)
             Outline = new OutlineEntry(0, Clean(clause.Title), ClauseAnchor(clause)),
         };
 
-    private void Content(List<Block> blocks, Core.Model.Block block, double indent)
+    /// <summary>A paragraph ending in a colon that introduces a list or table stays with it.</summary>
+    internal static bool IsLeadIn(IReadOnlyList<Core.Model.Block> blocks, int i) =>
+        i + 1 < blocks.Count
+        && blocks[i] is Paragraph p && p.Inlines.PlainText().TrimEnd().EndsWith(':')
+        && blocks[i + 1] is BulletList or NumberedList or Table;
+
+    private void Content(List<Block> blocks, Core.Model.Block block, double indent, bool leadIn)
     {
         switch (block)
         {
             case Paragraph p:
-                blocks.Add(new TextBlock(Spans(p.Inlines, Body), Leading) { Indent = indent, SpaceAfter = 6 * scale });
+                blocks.Add(new TextBlock(Spans(p.Inlines, Body), Leading) { Indent = indent, SpaceAfter = 6 * scale, KeepWithNext = leadIn });
                 break;
             case Example e:
                 var spans = new List<Span> { new(Labels.Example[language].ToUpper(language.Culture()) + "\n", FontFace.SansBold, 7 * scale, Accent) };

@@ -180,6 +180,29 @@ public partial class PdfRendererTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Samples.Examples), MemberType = typeof(Samples))]
+    public void A_lead_in_sentence_stays_on_the_page_of_its_list(string example, Language language)
+    {
+        var document = Samples.Protocol(example, language);
+        var pages = PdfRenderer.Layout(document).Pages.Select(p => Norm(string.Join(" ", p.Texts.Select(t => t.Text)))).ToList();
+        int PageOf(string text, int from = 0) => pages.FindIndex(from, p => p.Contains(text, StringComparison.Ordinal));
+        foreach (var clause in document.AllClauses)
+        {
+            for (var i = 0; i + 1 < clause.Blocks.Count; i++)
+            {
+                if (clause.Blocks[i] is Paragraph p && p.Inlines.PlainText().TrimEnd().EndsWith(':') && clause.Blocks[i + 1] is BulletList list)
+                {
+                    var end = string.Join(" ", Norm(p.Inlines.PlainText()).Split(' ').TakeLast(3));
+                    var start = string.Join(" ", Norm(list.Items[0].PlainText()).Split(' ').Take(4));
+                    var page = PageOf(end);
+                    Assert.True(page >= 0, end);
+                    Assert.Equal(page, PageOf(start, page));
+                }
+            }
+        }
+    }
+
     [Fact]
     public void Table_of_contents_gives_the_page_of_each_chapter()
     {
