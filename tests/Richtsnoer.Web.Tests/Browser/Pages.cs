@@ -12,7 +12,8 @@ public sealed class Site(IPage page, AccessibilityLog axe, string screenshots)
     {
         await Page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
         await axe.CheckAsync(Page, name);
-        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, name + ".png"), FullPage = true });
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, name + ".png") });
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, name + "-full.png"), FullPage = true });
     }
 
     public async Task RegisterAsync(string email, string password)

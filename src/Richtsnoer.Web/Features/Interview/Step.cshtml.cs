@@ -3,6 +3,7 @@ using Richtsnoer.Core;
 using Richtsnoer.Core.Answers;
 using Richtsnoer.Core.Content;
 using Richtsnoer.Rendering.Html;
+using Richtsnoer.Storage.Organisations;
 using Richtsnoer.Storage.Protocols;
 using Richtsnoer.Web.Features.Protocol;
 using Richtsnoer.Web.Infrastructure;
@@ -13,7 +14,7 @@ namespace Richtsnoer.Web.Features.Interview;
 /// One step of the interview. Every post saves the step's valid answers; "next" only moves on
 /// when the step is complete. A second handler renders the live preview without saving.
 /// </summary>
-public sealed class StepModel(ProtocolStore protocols, ProtocolBuilder builder, ContentLibrary library, ILogger<StepModel> logger) : OrganisationPageModel
+public sealed class StepModel(ProtocolStore protocols, OrganisationStore organisations, ProtocolBuilder builder, ContentLibrary library, ILogger<StepModel> logger) : OrganisationPageModel
 {
     public Step Step { get; private set; } = null!;
 
@@ -85,6 +86,12 @@ public sealed class StepModel(ProtocolStore protocols, ProtocolBuilder builder, 
                 finished = true;
             }
         });
+
+        // The organisation is listed under the name the protocol uses.
+        if (posted.Values.GetValueOrDefault("org_name") is TextAnswer name && name.Value != Membership.OrganisationName)
+        {
+            await organisations.RenameAsync(OrgId, name.Value);
+        }
 
         if (finished)
         {

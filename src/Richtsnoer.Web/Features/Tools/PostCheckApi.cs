@@ -1,0 +1,94 @@
+using System.Text.Json;
+using Richtsnoer.Core;
+using Richtsnoer.Core.PostCheck;
+using Richtsnoer.Storage.Organisations;
+using Richtsnoer.Web.Infrastructure;
+
+namespace Richtsnoer.Web.Features.Tools;
+
+/// <summary>
+/// <c>POST /api/o/{orgId}/post-check</c> with <c>{"text": "...", "lang": "nl|en"}</c> answers
+/// with the same JSON as <c>richtsnoer check-post --json</c>. Only for signed-in members of the
+/// organisation (401 when not signed in, 404 for any other organisation); only JSON requests,
+/// so a form on another site cannot post here. The text is never stored or logged.
+/// </summary>
+public static class PostCheckApi
+{
+    private sealed record Request(string? Text, string? Lang);
+
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+
+    public static IEndpointRouteBuilder MapPostCheckApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/o/{orgId:guid}/post-check", HandleAsync);
+        return app;
+    }
+
+    private static async Task<IResult> HandleAsync(Guid orgId, HttpContext context, OrganisationStore organisations, EmployeeTools tools)
+    {
+        context.Response.Headers.CacheControl = "no-store";
+        var ui = context.Lang();
+        if (context.User.UserId() is var userId && userId == Guid.Empty)
+        {
+            return Error(StatusCodes.Status401Unauthorized, ui, "Log eerst in.", "Log in first.");
+        }
+
+        if (await organisations.FindMembershipAsync(orgId, userId) is null)
+        {
+            return Results.NotFound();
+        }
+
+        if (!context.Request.HasJsonContentType())
+        {
+            return Error(StatusCodes.Status415UnsupportedMediaType, ui, "Stuur JSON: {\"text\": \"...\"}.", "Send JSON: {\"text\": \"...\"}.");
+        }
+
+        if (context.Request.ContentLength > EmployeeTools.MaxLength * 4L)
+        {
+            return TooLong(ui);
+        }
+
+        Request? request;
+        try
+        {
+            request = await JsonSerializer.DeserializeAsync<Request>(context.Request.Body, Options, context.RequestAborted);
+        }
+        catch (JsonException)
+        {
+            return Error(StatusCodes.Status400BadRequest, ui, "Dit is geen geldige JSON.", "This is not valid JSON.");
+        }
+
+        if (request?.Text is not { } text)
+        {
+            return Error(StatusCodes.Status400BadRequest, ui, "Het veld \"text\" ontbreekt.", "The field \"text\" is missing.");
+        }
+
+        var language = LanguageExtensions.TryParse(request.Lang, out var l) ? l : ui;
+        if (request.Lang is not null && !LanguageExtensions.TryParse(request.Lang, out _))
+        {
+            return Error(StatusCodes.Status400BadRequest, language, "\"lang\" is nl of en.", "\"lang\" is nl or en.");
+        }
+
+        if (text.Length > EmployeeTools.MaxLength)
+        {
+            return TooLong(language);
+        }
+
+        if (await tools.ForAsync(orgId, language) is not { } ctx)
+        {
+            return Results.NotFound();
+        }
+
+        var result = ctx.Checker.Check(text);
+        return Results.Text(PostCheckJson.ToJson(result), "application/json; charset=utf-8");
+    }
+
+    private static IResult TooLong(Language language) => Error(
+        StatusCodes.Status413PayloadTooLarge,
+        language,
+        $"De tekst is te lang om te controleren (meer dan {EmployeeTools.MaxLength:N0} tekens).",
+        $"The text is too long to check (more than {EmployeeTools.MaxLength:N0} characters).");
+
+    private static IResult Error(int status, Language language, string nl, string en) =>
+        Results.Json(new { error = language == Language.Nl ? nl : en }, statusCode: status);
+}
