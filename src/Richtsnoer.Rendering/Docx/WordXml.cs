@@ -17,7 +17,11 @@ internal sealed class WordXml : IDisposable
 
     private readonly Stream stream;
     private readonly string root;
-    private readonly StringBuilder sb = new(64 * 1024);
+    private const int FlushAt = 16 * 1024;
+
+    private readonly StringBuilder sb = new(FlushAt + 1024);
+    private readonly byte[] buffer = new byte[(FlushAt * 3) + 8];
+    private readonly Encoder encoder = new UTF8Encoding(false).GetEncoder();
     private readonly Stack<string> open = new();
     private bool inStartTag;
 
@@ -39,9 +43,38 @@ internal sealed class WordXml : IDisposable
         }
     }
 
+    /// <summary>Writes what is complete to the stream in small pieces, so no large buffer is ever needed.</summary>
+    private void Flush(bool final = false)
+    {
+        // The encoder keeps a surrogate pair together even when a chunk boundary splits it.
+        foreach (var chunk in sb.GetChunks())
+        {
+            var span = chunk.Span;
+            while (span.Length > 0)
+            {
+                var n = Math.Min(span.Length, FlushAt);
+                var bytes = encoder.GetBytes(span[..n], buffer, flush: false);
+                stream.Write(buffer, 0, bytes);
+                span = span[n..];
+            }
+        }
+
+        if (final)
+        {
+            stream.Write(buffer, 0, encoder.GetBytes(ReadOnlySpan<char>.Empty, buffer, flush: true));
+        }
+
+        sb.Clear();
+    }
+
     public WordXml Start(string name)
     {
         CloseStartTag();
+        if (sb.Length > FlushAt)
+        {
+            Flush();
+        }
+
         sb.Append("<w:").Append(name);
         open.Push(name);
         inStartTag = true;
@@ -159,7 +192,6 @@ internal sealed class WordXml : IDisposable
 
         CloseStartTag();
         sb.Append("</w:").Append(root).Append('>');
-        var bytes = Encoding.UTF8.GetBytes(sb.ToString());
-        stream.Write(bytes);
+        Flush(final: true);
     }
 }

@@ -132,6 +132,18 @@ public class DocxRendererTests
     }
 
     [Fact]
+    public void Long_texts_of_emoji_and_accents_come_back_unchanged()
+    {
+        // Far longer than the writer's 16k-character flush size, with pairs that straddle it.
+        var text = "é" + string.Concat(Enumerable.Repeat("😀ĳ", 12000));
+        var document = Samples.Handmade();
+        var sections = document.Sections.ToList();
+        sections[0] = sections[0] with { Clauses = [sections[0].Clauses[0] with { Blocks = [new Paragraph([new Inline(text)])] }] };
+        var body = Part(Render(document with { Sections = sections }), "word/document.xml");
+        Assert.Contains(Paragraphs(body), p => Text(p) == text);
+    }
+
+    [Fact]
     public void Header_names_organisation_title_and_version_and_footer_counts_pages()
     {
         var docx = Render(Samples.Handmade());
