@@ -143,6 +143,17 @@ public partial class PdfRendererTests
     }
 
     [Fact]
+    public void Concurrent_requests_each_get_the_same_complete_pdf()
+    {
+        // The web app renders for several users at once.
+        var document = Samples.Protocol("bakkerij", Language.Nl);
+        var expected = Render(document).Length;
+        var sizes = new int[8];
+        Parallel.For(0, sizes.Length, i => sizes[i] = Render(document).Length);
+        Assert.All(sizes, s => Assert.Equal(expected, s));
+    }
+
+    [Fact]
     public void Pages_are_a4()
     {
         using var pdf = Open(Render(Samples.Protocol("bakkerij", Language.Nl)));
