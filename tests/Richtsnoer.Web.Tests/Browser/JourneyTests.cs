@@ -148,6 +148,12 @@ public sealed class JourneyTests(BrowserFixture fixture)
         await wizard.BackAsync("organisation");
         await Assertions.Expect(wizard.Question("sector").GetByLabel("Zorg en welzijn")).ToBeCheckedAsync();
 
+        // The same step in English.
+        await site.Page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
+        await Assertions.Expect(site.Page.Locator(".step-count")).ToHaveTextAsync("Step 1 of 8");
+        await Assertions.Expect(wizard.Question("sector").GetByLabel("Health and social care")).ToBeCheckedAsync();
+        await site.VisitedAsync("step-1-english");
+
         Assert.True(axe.Problems.Count == 0, string.Join("\n", axe.Problems));
     }
 
