@@ -1,3 +1,4 @@
+using Richtsnoer.Web.Features.Tools;
 using Richtsnoer.Web.Infrastructure;
 
 // Richtsnoer web app: accounts, organisations, the guided interview with live preview,
@@ -22,6 +23,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapRazorPages();
+app.MapPostCheckApi();
 app.MapRichtsnoerHealth("/health");
 
 app.Run();

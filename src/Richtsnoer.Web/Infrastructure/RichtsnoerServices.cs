@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Richtsnoer.Core.Content;
+using Richtsnoer.Core.PostCheck;
 using Richtsnoer.Storage;
 using Richtsnoer.Storage.Migrations;
 using Richtsnoer.Web.Features.Account;
 using Richtsnoer.Web.Features.Protocol;
+using Richtsnoer.Web.Features.Tools;
 
 namespace Richtsnoer.Web.Infrastructure;
 
@@ -42,9 +44,12 @@ public static class RichtsnoerServices
             o.Conventions.AuthorizeFolder("/Organisations");
             o.Conventions.AuthorizeFolder("/Interview");
             o.Conventions.AuthorizeFolder("/Protocol");
+            o.Conventions.AuthorizeFolder("/Tools");
         });
 
         services.AddSingleton<ProtocolBuilder>();
+        services.AddSingleton(_ => CheckLexicon.Default);
+        services.AddSingleton<EmployeeTools>();
         services.AddSingleton<AccountService>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;

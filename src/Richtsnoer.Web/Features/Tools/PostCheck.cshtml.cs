@@ -6,7 +6,10 @@ using Richtsnoer.Web.Infrastructure;
 namespace Richtsnoer.Web.Features.Tools;
 
 /// <summary>A run of the draft with the findings that cover it (none for plain text).</summary>
-public sealed record Segment(string Text, IReadOnlyList<int> Findings, Verdict Verdict);
+public sealed record Segment(int Start, string Text, IReadOnlyList<int> Findings, Verdict Verdict)
+{
+    public int End => Start + Text.Length;
+}
 
 /// <summary>
 /// The private post check for an employee: a text box, the verdict and the draft with the
@@ -81,7 +84,7 @@ public sealed class PostCheckModel(EmployeeTools tools) : OrganisationPageModel
                 }
             }
 
-            segments.Add(new Segment(text[a..b], covering, verdict));
+            segments.Add(new Segment(a, text[a..b], covering, verdict));
         }
 
         return segments;

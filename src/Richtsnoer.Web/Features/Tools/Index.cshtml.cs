@@ -1,0 +1,11 @@
+using Richtsnoer.Web.Infrastructure;
+
+namespace Richtsnoer.Web.Features.Tools;
+
+/// <summary>The tools for the organisation's staff: post check, blog disclaimer, response guide.</summary>
+public sealed class IndexModel : OrganisationPageModel
+{
+    public void OnGet()
+    {
+    }
+}
