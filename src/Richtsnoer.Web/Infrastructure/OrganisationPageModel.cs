@@ -18,6 +18,7 @@ public abstract class OrganisationPageModel : PageModel
 
     public Guid UserId => User.UserId();
 
+    [NonHandler]
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         var store = HttpContext.RequestServices.GetRequiredService<OrganisationStore>();

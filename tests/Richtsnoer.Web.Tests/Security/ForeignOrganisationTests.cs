@@ -1,6 +1,7 @@
 using System.Net;
 using System.Reflection;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Mvc.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
@@ -35,6 +36,22 @@ public abstract class ForeignOrganisationTests(AppFixture fixture)
             }
         }
 
+        // Endpoints that are not pages (minimal APIs), with their HTTP methods.
+        foreach (var endpoint in services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+        {
+            var template = endpoint.RoutePattern.RawText?.TrimStart('/') ?? string.Empty;
+            if (!template.Contains("{orgId", StringComparison.Ordinal) || endpoint.Metadata.GetMetadata<PageActionDescriptor>() is not null
+                || routes.Any(r => r.Template == template))
+            {
+                continue;
+            }
+
+            foreach (var method in endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"])
+            {
+                routes.Add(new Route(template, method.ToUpperInvariant(), null));
+            }
+        }
+
         return routes;
     }
 
@@ -66,6 +83,7 @@ public abstract class ForeignOrganisationTests(AppFixture fixture)
         var routes = await OrganisationRoutesAsync(fixture.App.Services);
         Assert.Contains(routes, r => r.Template.EndsWith("/interview/{step?}", StringComparison.Ordinal) && r.Method == "POST" && r.Handler == "Preview");
         Assert.True(routes.Count >= 15, $"only {routes.Count} routes found");
+        TestContext.Current.SendDiagnosticMessage($"{routes.Count} organisation routes and handlers tried with a foreign id");
 
         var group = ContentLibrary.Default.AlternativeGroups.First();
         var fields = new List<KeyValuePair<string, string>>
@@ -92,6 +110,15 @@ public abstract class ForeignOrganisationTests(AppFixture fixture)
             {
                 await attacker.GetAsync(url, follow: false);
             }
+            else if (route.Template.StartsWith("api/", StringComparison.Ordinal))
+            {
+                var request = new HttpRequestMessage(new HttpMethod(route.Method), url)
+                {
+                    Content = new StringContent("{\"text\":\"Slachtoffer BV is geweldig\",\"lang\":\"nl\"}", System.Text.Encoding.UTF8, "application/json"),
+                };
+                request.Headers.Add("RequestVerificationToken", token);
+                await attacker.SendAsync(request, follow: false);
+            }
             else
             {
                 await attacker.PostAsync(url, fields, follow: false);
@@ -99,7 +126,7 @@ public abstract class ForeignOrganisationTests(AppFixture fixture)
 
             tried.Add($"{route.Method} {url} -> {(int)attacker.Status}");
             Assert.True(attacker.Status is HttpStatusCode.NotFound or HttpStatusCode.Forbidden, $"{route.Method} {url} answered {(int)attacker.Status}");
-            Assert.DoesNotContain("Slachtoffer", attacker.Html);
+            Assert.DoesNotContain("Slachtoffer BV", attacker.Html.Replace("Slachtoffer BV is geweldig", ""));
         }
 
         // The attacker's own organisation answers the same routes normally (the test is not vacuous).
