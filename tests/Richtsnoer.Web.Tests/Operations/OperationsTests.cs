@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using Dapper;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Richtsnoer.Storage;
 using Richtsnoer.Storage.Migrations;
@@ -42,6 +44,29 @@ public abstract class OperationsTests(AppFixture fixture)
         Assert.Equal("Deze pagina bestaat niet", s.Text("h1"));
         Assert.DoesNotContain("Exception", s.Html);
         Assert.DoesNotContain(" at Richtsnoer", s.Html);
+    }
+
+    [Fact]
+    public async Task An_unexpected_error_shows_a_friendly_page_without_a_stack_trace()
+    {
+        await using var failing = fixture.App.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<IStartupFilter, FailingEndpoint>()));
+        using var client = failing.CreateClient();
+        var response = await client.GetAsync("/test/failure");
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Contains("Er ging iets mis", html);
+        Assert.DoesNotContain("geheime details", html);
+        Assert.DoesNotContain("InvalidOperationException", html);
+    }
+
+    /// <summary>An endpoint that fails, behind the app's own error handling.</summary>
+    private sealed class FailingEndpoint : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            next(app);
+            app.Map("/test/failure", b => b.Run(_ => throw new InvalidOperationException("geheime details")));
+        };
     }
 
     [Fact]
