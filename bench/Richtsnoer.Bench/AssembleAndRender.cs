@@ -27,7 +27,14 @@ public class AssembleAndRender
 
     public static IEnumerable<string> ExampleNames() => Examples.Names();
 
-    public static IEnumerable<string> FormatNames() => Renderers.Formats;
+    /// <summary>Every format, or those in RICHTSNOER_BENCH_FORMATS (comma-separated, e.g. "pdf,docx").</summary>
+    public static IEnumerable<string> FormatNames()
+    {
+        var only = Environment.GetEnvironmentVariable("RICHTSNOER_BENCH_FORMATS");
+        return string.IsNullOrWhiteSpace(only)
+            ? Renderers.Formats
+            : Renderers.Formats.Where(f => only.Split(',', StringSplitOptions.TrimEntries).Contains(f, StringComparer.OrdinalIgnoreCase));
+    }
 
     [GlobalSetup]
     public void Setup()
