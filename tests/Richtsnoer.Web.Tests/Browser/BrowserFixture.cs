@@ -68,6 +68,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
         playwright?.Dispose();
         await App.DisposeAsync();
+        TestDatabases.DeleteSqlite(App.ConnectionString);
     }
 }
 

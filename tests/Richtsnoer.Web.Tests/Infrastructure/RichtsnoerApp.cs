@@ -57,6 +57,10 @@ public abstract class AppFixture : IAsyncLifetime
         {
             await TestDatabases.DropPostgresAsync(postgresName);
         }
+        else
+        {
+            TestDatabases.DeleteSqlite(App.ConnectionString);
+        }
 
         GC.SuppressFinalize(this);
     }

@@ -48,6 +48,24 @@ public static class TestDatabases
         return $"Data Source={Path.Combine(dir, $"{DateTime.UtcNow:yyyyMMddHHmmss}-{Guid.NewGuid():N}.db")}";
     }
 
+    /// <summary>Removes a test's SQLite file and its write-ahead log.</summary>
+    public static void DeleteSqlite(string connectionString)
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource;
+        foreach (var path in new[] { file, file + "-wal", file + "-shm" })
+        {
+            try
+            {
+                File.Delete(path);
+            }
+            catch (IOException)
+            {
+                // Still open somewhere: the temp folder is cleaned by the system.
+            }
+        }
+    }
+
     public static async Task<(string ConnectionString, string Name)> NewPostgresAsync()
     {
         var server = PostgresServer.Value;
