@@ -58,6 +58,15 @@ public sealed record CheckLexicon
     /// <summary>Words so general that an organisation's confidential matter is not matched on them alone.</summary>
     public required IReadOnlyList<LexiconTerm> GenericMatters { get; init; }
 
+    /// <summary>Everyday words (recept, werkwijze, incident) that are a confidential matter only in the organisation's context.</summary>
+    public required IReadOnlyList<LexiconTerm> EverydayMatters { get; init; }
+
+    /// <summary>Words that put a sentence in the organisation's context: onze, bij ons, op het werk, collega's.</summary>
+    public required IReadOnlyList<LexiconTerm> OrganisationContext { get; init; }
+
+    /// <summary>Words that put a sentence in private life: oma, thuis, my mum.</summary>
+    public required IReadOnlyList<LexiconTerm> PrivateContext { get; init; }
+
     /// <summary>Conversation markers that always count (screenshot, notulen).</summary>
     public required IReadOnlyList<LexiconTerm> ConversationAlways { get; init; }
 
@@ -271,6 +280,9 @@ internal sealed partial class CheckLexiconLoader
             ConfidentialMarkers = List(confidential, "confidential.yaml", "markers"),
             ConfidentialAllow = List(confidential, "confidential.yaml", "allow"),
             GenericMatters = List(confidential, "confidential.yaml", "generic_matters"),
+            EverydayMatters = Words(confidential, "confidential.yaml", "everyday_matters"),
+            OrganisationContext = List(confidential, "confidential.yaml", "organisation_context"),
+            PrivateContext = List(confidential, "confidential.yaml", "private_context"),
             ConversationAlways = List(conversation, "conversation.yaml", "always"),
             ConversationReported = List(conversation, "conversation.yaml", "when_reported"),
             ReportCues = List(conversation, "conversation.yaml", "report_cues"),

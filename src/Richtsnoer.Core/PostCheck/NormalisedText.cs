@@ -2,7 +2,7 @@ namespace Richtsnoer.Core.PostCheck;
 
 /// <summary>
 /// A draft as the matcher sees it: words in lower case without diacritics, letter swaps undone
-/// (k4nk3r → kanker, a$$ → ass), a letter written three times or more in a row written once,
+/// (k4nk3r → kanker, a$$ → ass; an ambiguous @ inside a word stays a masked letter: f@ck → f*ck), a letter written three times or more in a row written once,
 /// every run of spaces and punctuation one space. Every normalised
 /// character remembers the span of the draft it came from, so a match maps back to exact
 /// UTF-16 offsets of the draft.
@@ -163,7 +163,6 @@ internal sealed class NormalisedText
         '4' => 'a',
         '5' => 's',
         '7' => 't',
-        '@' => 'a',
         '$' => 's',
         '!' => 'i',
         _ => c,
@@ -314,6 +313,23 @@ internal sealed class NormalisedText
             }
 
             previousLower = char.IsLower(c);
+            if (swap && c == '@')
+            {
+                // '@' is read as a, o or u (f@ck, k@nker, h@er): it stays a masked letter, so
+                // the masked forms of the abusive words (f*ck, k*nker) find it whatever vowel is meant.
+                if (Length > 0 && chars[Length - 1] == '*' && from[Length - 1] >= start)
+                {
+                    to[Length - 1] = k + 1;
+                }
+                else
+                {
+                    Emit('*', k, k + 1, softNext, tokenTag, sentenceNo, false);
+                }
+
+                softNext = false;
+                continue;
+            }
+
             if (swap && (IsSwapDigit(c) || IsSwapSymbol(c)))
             {
                 Emit(Swap(c), k, k + 1, softNext, tokenTag, sentenceNo, false);

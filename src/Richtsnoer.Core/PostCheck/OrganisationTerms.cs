@@ -15,6 +15,31 @@ internal sealed class OrganisationTerms(CheckLexicon lexicon)
     private readonly HashSet<string> descriptors = Set(lexicon.NameDescriptors);
     private readonly HashSet<string> generic = Set(lexicon.GenericNameWords);
     private readonly HashSet<string> genericMatters = Set(lexicon.GenericMatters);
+    private readonly HashSet<string> everydayMatters = Set(lexicon.EverydayMatters);
+
+    /// <summary>
+    /// True when a matter term is one everyday word (recept, werkwijz…, incident): then it only
+    /// counts in the organisation's context. A compound stem counts when an everyday word starts
+    /// with it and differs by at most two letters (werkwijz → werkwijze).
+    /// </summary>
+    public bool IsEveryday(string term)
+    {
+        var key = Key(term);
+        if (key.Contains(' '))
+        {
+            return false;
+        }
+
+        foreach (var e in everydayMatters)
+        {
+            if (e.StartsWith(key, StringComparison.Ordinal) && e.Length - key.Length <= 2)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public IEnumerable<string> NameVariants(string name)
     {

@@ -379,9 +379,25 @@ public sealed class PostChecker
             }
         }
 
+        // An everyday word (recept, incident) is the organisation's matter only in a sentence
+        // about the organisation: its name, or "onze/bij ons/op het werk" and nothing private.
+        bool[]? organisationSentence = null;
         foreach (var h in hits)
         {
-            if (h.Kind == RoleKind.ConfidentialMarker && !allow.Overlaps(h.Start, h.End))
+            if (h.Kind == RoleKind.EverydayMatter)
+            {
+                organisationSentence = OrganisationSentences(text, hits);
+                break;
+            }
+        }
+
+        foreach (var h in hits)
+        {
+            if (h.Kind == RoleKind.EverydayMatter && organisationSentence![text.Sentence(h.Start)])
+            {
+                raw.Add(Whole(text, new RawFinding(CheckCategory.Confidential, "matter", h.Start, h.End, null), h));
+            }
+            else if (h.Kind == RoleKind.ConfidentialMarker && !allow.Overlaps(h.Start, h.End))
             {
                 raw.Add(new RawFinding(CheckCategory.Confidential, "marker", h.Start, h.End, null));
             }
@@ -390,6 +406,37 @@ public sealed class PostChecker
                 raw.Add(Whole(text, new RawFinding(CheckCategory.Confidential, "matter", h.Start, h.End, null), h));
             }
         }
+    }
+
+    /// <summary>Sentences that name the organisation, or have an organisation word and no private one.</summary>
+    private static bool[] OrganisationSentences(NormalisedText text, List<Hit> hits)
+    {
+        var named = new bool[text.SentenceCount];
+        var context = new bool[text.SentenceCount];
+        var privateLife = new bool[text.SentenceCount];
+        foreach (var h in hits)
+        {
+            var s = text.Sentence(h.Start);
+            switch (h.Kind)
+            {
+                case RoleKind.Organisation:
+                    named[s] = true;
+                    break;
+                case RoleKind.OrganisationContext:
+                    context[s] = true;
+                    break;
+                case RoleKind.PrivateContext:
+                    privateLife[s] = true;
+                    break;
+            }
+        }
+
+        for (var k = 0; k < named.Length; k++)
+        {
+            named[k] |= context[k] && !privateLife[k];
+        }
+
+        return named;
     }
 
     /// <summary>A compound match covers the whole word: "kankerweer", not only "kanker".</summary>
@@ -651,6 +698,9 @@ public sealed class PostChecker
         Organisation,
         Relation,
         Competitor,
+        EverydayMatter,
+        OrganisationContext,
+        PrivateContext,
     }
 
     private readonly record struct Role(RoleKind Kind, int Data);
@@ -821,6 +871,8 @@ public sealed class PostChecker
             AddAll(lexicon.MedicalContext, RoleKind.MedicalContext);
             AddAll(lexicon.ConfidentialMarkers, RoleKind.ConfidentialMarker);
             AddAll(lexicon.ConfidentialAllow, RoleKind.ConfidentialAllow);
+            AddAll(lexicon.OrganisationContext, RoleKind.OrganisationContext);
+            AddAll(lexicon.PrivateContext, RoleKind.PrivateContext);
             AddAll(lexicon.ConversationAlways, RoleKind.ConversationAlways);
             AddAll(lexicon.ConversationReported, RoleKind.ConversationReported);
             AddAll(lexicon.ReportCues, RoleKind.ReportCue);
@@ -896,7 +948,7 @@ public sealed class PostChecker
             {
                 if (TermSpec.From(text, needEnd: !compound) is { } spec)
                 {
-                    Add(spec, new Role(RoleKind.ConfidentialMatter, data));
+                    Add(spec, new Role(organisationTerms.IsEveryday(text) ? RoleKind.EverydayMatter : RoleKind.ConfidentialMatter, data));
                 }
             }
 
