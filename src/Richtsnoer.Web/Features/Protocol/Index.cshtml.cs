@@ -105,6 +105,12 @@ public sealed class IndexModel(ProtocolStore protocols, ProtocolBuilder builder,
         var final = builder.Final(draft.Answers, DocumentLanguage);
         Document = final.Document;
         Problems = final.Problems;
+        if (Document is null)
+        {
+            // Assembly refused (for example a topic left uncovered): show why, with the preview.
+            var preview = builder.Preview(draft.Answers, DocumentLanguage);
+            PreviewHtml = preview.Document is { } doc ? HtmlRenderer.Body(doc, toc: false) : string.Empty;
+        }
     }
 
     /// <summary>The step a question is asked in.</summary>
