@@ -157,22 +157,10 @@ public sealed class HtmlRenderer : IDocumentRenderer
                 sb.Append("<aside class=\"example\"><b class=\"label\">").Append(E(Labels.Example[lang])).Append("</b>").Append(Inlines(e.Inlines)).Append("</aside>\n");
                 break;
             case BulletList b:
-                sb.Append("<ul>\n");
-                foreach (var item in b.Items)
-                {
-                    sb.Append("<li>").Append(Inlines(item)).Append("</li>\n");
-                }
-
-                sb.Append("</ul>\n");
+                List(sb, "ul", b.Items);
                 break;
             case NumberedList n:
-                sb.Append("<ol>\n");
-                foreach (var item in n.Items)
-                {
-                    sb.Append("<li>").Append(Inlines(item)).Append("</li>\n");
-                }
-
-                sb.Append("</ol>\n");
+                List(sb, "ol", n.Items);
                 break;
             case Table t when t.Rows.Count > 0:
                 sb.Append("<table>\n<thead><tr>");
@@ -196,6 +184,17 @@ public sealed class HtmlRenderer : IDocumentRenderer
                 sb.Append("</tbody>\n</table>\n");
                 break;
         }
+    }
+
+    private static void List(StringBuilder sb, string tag, IReadOnlyList<IReadOnlyList<Inline>> items)
+    {
+        sb.Append('<').Append(tag).Append(">\n");
+        foreach (var item in items)
+        {
+            sb.Append("<li>").Append(Inlines(item)).Append("</li>\n");
+        }
+
+        sb.Append("</").Append(tag).Append(">\n");
     }
 
     private static string Inlines(IEnumerable<Inline> inlines)
