@@ -236,4 +236,50 @@ internal sealed class EmbeddedFontMeasure : ITextMeasure
     public double Width(ReadOnlySpan<char> text, FontFace font, double size) => metrics[(int)font].Width(text) * size;
 
     public double Ascent(FontFace font) => metrics[(int)font].Ascent;
+
+    /// <summary>
+    /// The text as the font can show it: a character the font has no glyph for becomes U+FFFD
+    /// (a visible replacement mark, measured and drawn alike) and an invisible one (a format
+    /// character, a combining mark) is dropped. Without this, PDFsharp draws missing glyphs at
+    /// another width than we measured and words overlap.
+    /// </summary>
+    public string Displayable(string text, FontFace font)
+    {
+        var m = metrics[(int)font];
+        var clean = true;
+        foreach (var c in text)
+        {
+            if (c >= 0x250 && (char.IsSurrogate(c) || !m.HasGlyph(c)))
+            {
+                clean = false;
+                break;
+            }
+        }
+
+        if (clean)
+        {
+            return text;
+        }
+
+        var sb = new System.Text.StringBuilder(text.Length);
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (rune.Value < 0x250 || m.HasGlyph(rune.Value) || rune.Value is '\n' or '\t' or '\r')
+            {
+                sb.Append(rune.ToString());
+                continue;
+            }
+
+            var category = System.Text.Rune.GetUnicodeCategory(rune);
+            if (category is System.Globalization.UnicodeCategory.Format or System.Globalization.UnicodeCategory.NonSpacingMark
+                or System.Globalization.UnicodeCategory.EnclosingMark or System.Globalization.UnicodeCategory.Control)
+            {
+                continue;
+            }
+
+            sb.Append(m.HasGlyph(0xFFFD) ? '\uFFFD' : '?');
+        }
+
+        return sb.ToString();
+    }
 }

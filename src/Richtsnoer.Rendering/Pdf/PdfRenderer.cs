@@ -193,16 +193,17 @@ public sealed class PdfRenderer : IDocumentRenderer
         const double size = 7.5;
         var baseline = 46.0;
         var right = frame.Width - frame.Right;
-        var version = Labels.Version[m.Language] + " " + OneLine(Clean(m.Version));
+        var shown = EmbeddedFontMeasure.Instance;
+        var version = shown.Displayable(Labels.Version[m.Language] + " " + OneLine(Clean(m.Version)), FontFace.Sans);
         version = Fit(version, FontFace.Sans, size, frame.ContentWidth / 3, measure);
         var versionWidth = measure.Width(version, FontFace.Sans, size);
         g.DrawString(version, font(FontFace.Sans, size), brush(PdfTypesetter.Muted), right - versionWidth, baseline, XStringFormats.BaseLineLeft);
 
         var room = frame.ContentWidth - versionWidth - 18;
-        var org = Fit(OneLine(Clean(m.OrganisationName)), FontFace.SansBold, size, room * 0.6, measure);
+        var org = Fit(shown.Displayable(OneLine(Clean(m.OrganisationName)), FontFace.SansBold), FontFace.SansBold, size, room * 0.6, measure);
         var orgWidth = measure.Width(org, FontFace.SansBold, size);
         g.DrawString(org, font(FontFace.SansBold, size), brush(PdfTypesetter.Muted), frame.Left, baseline, XStringFormats.BaseLineLeft);
-        var title = Fit("  ·  " + Clean(m.Title), FontFace.Sans, size, room - orgWidth, measure);
+        var title = Fit("  ·  " + shown.Displayable(OneLine(Clean(m.Title)), FontFace.Sans), FontFace.Sans, size, room - orgWidth, measure);
         g.DrawString(title, font(FontFace.Sans, size), brush(PdfTypesetter.Muted), frame.Left + orgWidth, baseline, XStringFormats.BaseLineLeft);
         g.DrawLine(new XPen(brush(Rule).Color, 0.5), frame.Left, baseline + 6, right, baseline + 6);
     }

@@ -62,7 +62,19 @@ internal sealed class PdfTypesetter(Language language, double scale = 1)
             }
         }
 
-        return blocks;
+        return blocks.Select(Displayable).ToList();
+    }
+
+    /// <summary>Every span as its font can show it (see <see cref="EmbeddedFontMeasure.Displayable"/>).</summary>
+    private static Block Displayable(Block block)
+    {
+        static Span D(Span s) => s with { Text = EmbeddedFontMeasure.Instance.Displayable(s.Text, s.Font) };
+        return block switch
+        {
+            TextBlock t => t with { Spans = t.Spans.Select(D).ToList(), Marker = t.Marker is { } m ? D(m) : null },
+            TableBlock t => t with { Rows = t.Rows.Select(r => (IReadOnlyList<IReadOnlyList<Span>>)r.Select(c => (IReadOnlyList<Span>)c.Select(D).ToList()).ToList()).ToList() },
+            _ => block,
+        };
     }
 
     private void TitleBlock(List<Block> blocks, DocumentMetadata m, bool summary)

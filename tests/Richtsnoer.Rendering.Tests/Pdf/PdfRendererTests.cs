@@ -122,6 +122,17 @@ public partial class PdfRendererTests
         Assert.Contains("Bakkerij Één & Zoon", all, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Characters_the_font_lacks_show_as_a_replacement_mark()
+    {
+        var document = Samples.Handmade();
+        var sections = document.Sections.ToList();
+        sections[0] = sections[0] with { Clauses = [sections[0].Clauses[0] with { Blocks = [new Paragraph([new Inline("abc 日本 def")])] }] };
+        var layout = PdfRenderer.Layout(document with { Sections = sections });
+        var texts = layout.Pages.SelectMany(p => p.Texts).Select(t => t.Text).ToList();
+        Assert.Contains("abc \uFFFD\uFFFD def", texts);
+    }
+
     [Theory]
     [InlineData(Language.Nl, "nl-NL")]
     [InlineData(Language.En, "en-GB")]
