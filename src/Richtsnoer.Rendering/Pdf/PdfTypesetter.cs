@@ -234,6 +234,8 @@ internal sealed class PdfTypesetter(Language language, double scale = 1)
 
     private void List(List<Block> blocks, IReadOnlyList<IReadOnlyList<Inline>> items, double indent, Func<int, Span> marker, double width)
     {
+        // The marker column grows with the type size and with two-digit numbers ("10.").
+        width = width * scale + (items.Count >= 10 ? 5 * scale : 0);
         for (var i = 0; i < items.Count; i++)
         {
             blocks.Add(new TextBlock(Spans(items[i], Body), Leading)
