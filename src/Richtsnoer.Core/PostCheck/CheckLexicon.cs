@@ -61,6 +61,12 @@ public sealed record CheckLexicon
     /// <summary>Everyday words (recept, werkwijze, incident) that are a confidential matter only in the organisation's context.</summary>
     public required IReadOnlyList<LexiconTerm> EverydayMatters { get; init; }
 
+    /// <summary>Groups of interchangeable last parts of a matter ("lek, gat, kwetsbaarheid"), one group per entry, comma-separated.</summary>
+    public required IReadOnlyList<LexiconTerm> MatterSynonyms { get; init; }
+
+    /// <summary>Words that start like a matter but are something else (receptie for recept…): a matter inside one does not count.</summary>
+    public required IReadOnlyList<LexiconTerm> MatterAllow { get; init; }
+
     /// <summary>Words that put a sentence in the organisation's context: onze, bij ons, op het werk, collega's.</summary>
     public required IReadOnlyList<LexiconTerm> OrganisationContext { get; init; }
 
@@ -77,6 +83,12 @@ public sealed record CheckLexicon
     public required IReadOnlyList<LexiconTerm> ReportCues { get; init; }
 
     public required IReadOnlyList<LexiconTerm> PersonalTitle { get; init; }
+
+    /// <summary>Words that name a statement as one's own (mening, standpunt, view): with a <see cref="PersonalNegations"/> nearby they make a personal-title statement.</summary>
+    public required IReadOnlyList<LexiconTerm> PersonalCues { get; init; }
+
+    /// <summary>Words that deny the statement is the employer's (niet die van, niet namens, not those of).</summary>
+    public required IReadOnlyList<LexiconTerm> PersonalNegations { get; init; }
 
     public required IReadOnlyList<LexiconTerm> OnBehalf { get; init; }
 
@@ -281,12 +293,16 @@ internal sealed partial class CheckLexiconLoader
             ConfidentialAllow = List(confidential, "confidential.yaml", "allow"),
             GenericMatters = List(confidential, "confidential.yaml", "generic_matters"),
             EverydayMatters = Words(confidential, "confidential.yaml", "everyday_matters"),
+            MatterSynonyms = List(confidential, "confidential.yaml", "matter_synonyms", allowSlots: false),
+            MatterAllow = List(confidential, "confidential.yaml", "matter_allow"),
             OrganisationContext = List(confidential, "confidential.yaml", "organisation_context"),
             PrivateContext = List(confidential, "confidential.yaml", "private_context"),
             ConversationAlways = List(conversation, "conversation.yaml", "always"),
             ConversationReported = List(conversation, "conversation.yaml", "when_reported"),
             ReportCues = List(conversation, "conversation.yaml", "report_cues"),
             PersonalTitle = List(personalTitle, "personal-title.yaml", "personal"),
+            PersonalCues = List(personalTitle, "personal-title.yaml", "personal_cues"),
+            PersonalNegations = List(personalTitle, "personal-title.yaml", "personal_negations"),
             OnBehalf = List(personalTitle, "personal-title.yaml", "on_behalf"),
             Functions = List(personalTitle, "personal-title.yaml", "functions"),
             Health = List(personalData, "personal-data.yaml", "health"),
@@ -394,9 +410,9 @@ internal sealed partial class CheckLexiconLoader
     {
         var all = lexicon.Abusive.SelectMany(g => g.Terms)
             .Concat(lexicon.AbusiveAllow).Concat(lexicon.MedicalExceptions).Concat(lexicon.MedicalContext)
-            .Concat(lexicon.ConfidentialMarkers).Concat(lexicon.ConfidentialAllow)
+            .Concat(lexicon.ConfidentialMarkers).Concat(lexicon.ConfidentialAllow).Concat(lexicon.MatterAllow)
             .Concat(lexicon.ConversationAlways).Concat(lexicon.ConversationReported).Concat(lexicon.ReportCues)
-            .Concat(lexicon.PersonalTitle).Concat(lexicon.OnBehalf).Concat(lexicon.Functions)
+            .Concat(lexicon.PersonalTitle).Concat(lexicon.PersonalCues).Concat(lexicon.PersonalNegations).Concat(lexicon.OnBehalf).Concat(lexicon.Functions)
             .Concat(lexicon.Health).Concat(lexicon.NameIntroducers).Concat(lexicon.FirstNames).Concat(lexicon.NameVerbs);
         foreach (var term in all)
         {

@@ -17,6 +17,56 @@ internal sealed class OrganisationTerms(CheckLexicon lexicon)
     private readonly HashSet<string> genericMatters = Set(lexicon.GenericMatters);
     private readonly HashSet<string> everydayMatters = Set(lexicon.EverydayMatters);
 
+    // Interchangeable last parts of a matter: "lek" → "gat", "kwetsbaarheid", ... (keys without spaces).
+    private readonly List<string[]> synonyms = [.. lexicon.MatterSynonyms.Select(t => t.Text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(NormalisedText.Term).Where(w => w.Length > 0).ToArray())];
+
+    /// <summary>The synonym group a word (or its plain stem) belongs to, else null.</summary>
+    private string[]? Group(string word)
+    {
+        var key = Key(word).Replace(" ", "", StringComparison.Ordinal);
+        foreach (var g in synonyms)
+        {
+            foreach (var m in g)
+            {
+                var mk = m.Replace(" ", "", StringComparison.Ordinal);
+                if (mk == key || Stem(mk) == key)
+                {
+                    return g;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A one-word compound term with its last part replaced by each synonym: beveiligingslek → beveiligingsgat.</summary>
+    private IEnumerable<string> SynonymCompounds(string term)
+    {
+        if (term.Contains(' '))
+        {
+            yield break;
+        }
+
+        foreach (var g in synonyms)
+        {
+            foreach (var m in g)
+            {
+                var mk = m.Replace(" ", "", StringComparison.Ordinal);
+                foreach (var tail in (string[])[mk, Stem(mk)])
+                {
+                    if (term.Length - tail.Length >= 5 && term.EndsWith(tail, StringComparison.Ordinal))
+                    {
+                        var head = term[..^tail.Length];
+                        foreach (var other in g)
+                        {
+                            yield return head + other.Replace(" ", "", StringComparison.Ordinal);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /// <summary>
     /// True when a matter term is one everyday word (recept, werkwijz…, incident): then it only
     /// counts in the organisation's context. A compound stem counts when an everyday word starts
@@ -95,6 +145,29 @@ internal sealed class OrganisationTerms(CheckLexicon lexicon)
 
     /// <summary>The terms of a confidential matter, each with whether it may be the start of a longer word.</summary>
     public IEnumerable<(string Text, bool Compound)> MatterTerms(string matter)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var t in MatterTermsCore(matter))
+        {
+            if (seen.Add(t.Text))
+            {
+                yield return t;
+            }
+
+            if (t.Compound)
+            {
+                foreach (var variant in SynonymCompounds(Key(t.Text)))
+                {
+                    if (seen.Add(variant))
+                    {
+                        yield return (variant, true);
+                    }
+                }
+            }
+        }
+    }
+
+    private IEnumerable<(string Text, bool Compound)> MatterTermsCore(string matter)
     {
         var generic = genericMatters;
         var text = " " + matter.Trim().ToLowerInvariant() + " ";
@@ -199,7 +272,7 @@ internal sealed class OrganisationTerms(CheckLexicon lexicon)
     /// </summary>
     public IEnumerable<(IReadOnlyList<string> First, IReadOnlyList<string> Second)> MatterSplits(string matter)
     {
-        foreach (var (text, compound) in MatterTerms(matter))
+        foreach (var (text, compound) in MatterTermsCore(matter))
         {
             if (!compound || text.Contains(' ') || text.Length < 9)
             {
@@ -225,6 +298,12 @@ internal sealed class OrganisationTerms(CheckLexicon lexicon)
                 if (second.Length >= 2 && !"aeiou".Contains(second[^1]) && "aeiou".Contains(second[^2]) && (second.Length < 3 || !"aeiou".Contains(second[^3])))
                 {
                     secondForms.Add(second + second[^1] + "en");
+                }
+
+                // "een gat in de beveiliging": the synonyms of the second part count too.
+                if (Group(second) is { } group)
+                {
+                    secondForms.AddRange(group.Where(g => !secondForms.Contains(g)));
                 }
 
                 yield return (firstForms, secondForms);
@@ -257,8 +336,14 @@ internal sealed class OrganisationTerms(CheckLexicon lexicon)
             yield break;
         }
 
+        // A shorter word: its stem may start a derived word or compound (recepten → recept,
+        // receptuur, receptenboek); words that only look alike are in matter_allow (receptie).
         yield return (word, false);
-        if (stem != word && stem.Length >= 5)
+        if (stem.Length >= 6)
+        {
+            yield return (stem, true);
+        }
+        else if (stem != word && stem.Length >= 5)
         {
             yield return (stem, false);
         }

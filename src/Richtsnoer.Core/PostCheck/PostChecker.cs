@@ -172,7 +172,7 @@ public sealed class PostChecker
         Abusive(draft, text, hits, raw);
         Confidential(text, hits, raw);
         Conversation(draft, text, hits, raw);
-        Employer(hits, raw);
+        Employer(text, hits, raw);
         foreach (var h in hits)
         {
             if (h.Kind is RoleKind.Relation or RoleKind.Competitor)
@@ -348,11 +348,16 @@ public sealed class PostChecker
     private static void Confidential(NormalisedText text, List<Hit> hits, List<RawFinding> raw)
     {
         var allow = new Coverage();
+        var matterAllow = new Coverage();
         foreach (var h in hits)
         {
             if (h.Kind == RoleKind.ConfidentialAllow)
             {
                 allow.Add(h.Start, h.End);
+            }
+            else if (h.Kind == RoleKind.MatterAllow)
+            {
+                matterAllow.Add(h.Start, h.End);
             }
         }
 
@@ -360,7 +365,7 @@ public sealed class PostChecker
         Dictionary<(int Sentence, int Pair), int>? parts = null;
         foreach (var h in hits)
         {
-            if (h.Kind == RoleKind.MatterPart)
+            if (h.Kind == RoleKind.MatterPart && !matterAllow.Covers(h.Start, h.End))
             {
                 parts ??= [];
                 var key = (text.Sentence(h.Start), h.Data / 2);
@@ -372,7 +377,7 @@ public sealed class PostChecker
         {
             foreach (var h in hits)
             {
-                if (h.Kind == RoleKind.MatterPart && parts[(text.Sentence(h.Start), h.Data / 2)] == 3)
+                if (h.Kind == RoleKind.MatterPart && parts[(text.Sentence(h.Start), h.Data / 2)] == 3 && !matterAllow.Covers(h.Start, h.End))
                 {
                     raw.Add(new RawFinding(CheckCategory.Confidential, "matter", h.Start, h.End, null));
                 }
@@ -393,6 +398,12 @@ public sealed class PostChecker
 
         foreach (var h in hits)
         {
+            // "recept*" inside "receptie" is not the recipe.
+            if (h.Kind is RoleKind.EverydayMatter or RoleKind.ConfidentialMatter && matterAllow.Covers(h.Start, h.End))
+            {
+                continue;
+            }
+
             if (h.Kind == RoleKind.EverydayMatter && organisationSentence![text.Sentence(h.Start)])
             {
                 raw.Add(Whole(text, new RawFinding(CheckCategory.Confidential, "matter", h.Start, h.End, null), h));
@@ -544,15 +555,26 @@ public sealed class PostChecker
         return reported;
     }
 
-    private static void Employer(List<Hit> hits, List<RawFinding> raw)
+    private static void Employer(NormalisedText text, List<Hit> hits, List<RawFinding> raw)
     {
         bool personal = false, onBehalf = false, function = false, mentioned = false;
+        int cue = -2, negation = -2;
         foreach (var h in hits)
         {
             switch (h.Kind)
             {
                 case RoleKind.PersonalTitle:
                     personal = true;
+                    break;
+                case RoleKind.PersonalCue:
+                    // "Mijn mening? ..., niet die van de organisatie": a cue word and a denial of the
+                    // employer in the same sentence or the next one (hits are in text order).
+                    cue = text.Sentence(h.Start);
+                    personal |= negation >= 0 && negation == cue;
+                    break;
+                case RoleKind.PersonalNegation:
+                    negation = text.Sentence(h.Start);
+                    personal |= cue >= 0 && negation - cue is 0 or 1;
                     break;
                 case RoleKind.OnBehalf:
                     onBehalf = true;
@@ -701,6 +723,9 @@ public sealed class PostChecker
         EverydayMatter,
         OrganisationContext,
         PrivateContext,
+        PersonalCue,
+        PersonalNegation,
+        MatterAllow,
     }
 
     private readonly record struct Role(RoleKind Kind, int Data);
@@ -877,6 +902,9 @@ public sealed class PostChecker
             AddAll(lexicon.ConversationReported, RoleKind.ConversationReported);
             AddAll(lexicon.ReportCues, RoleKind.ReportCue);
             AddAll(lexicon.PersonalTitle, RoleKind.PersonalTitle);
+            AddAll(lexicon.PersonalCues, RoleKind.PersonalCue);
+            AddAll(lexicon.PersonalNegations, RoleKind.PersonalNegation);
+            AddAll(lexicon.MatterAllow, RoleKind.MatterAllow);
             AddAll(lexicon.OnBehalf, RoleKind.OnBehalf);
             AddAll(lexicon.Functions, RoleKind.Function);
             AddAll(lexicon.Health, RoleKind.Health);
@@ -948,7 +976,15 @@ public sealed class PostChecker
             {
                 if (TermSpec.From(text, needEnd: !compound) is { } spec)
                 {
-                    Add(spec, new Role(organisationTerms.IsEveryday(text) ? RoleKind.EverydayMatter : RoleKind.ConfidentialMatter, data));
+                    var role = new Role(organisationTerms.IsEveryday(text) ? RoleKind.EverydayMatter : RoleKind.ConfidentialMatter, data);
+                    Add(spec, role);
+
+                    // A phrase may also be the head of a compound: "prijsafspraken met leveranciers".
+                    var space = spec.Key.IndexOf(' ', StringComparison.Ordinal);
+                    if (space >= 6)
+                    {
+                        Add(spec with { NeedStart = false }, role);
+                    }
                 }
             }
 
