@@ -36,6 +36,16 @@ public sealed class BrowserFixture : IAsyncLifetime
         BaseUrl = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
             .First(a => a.StartsWith("http://", StringComparison.Ordinal)).Replace("[::]", "127.0.0.1").Replace("localhost", "127.0.0.1").TrimEnd('/');
 
+        // Warm the server up (first-request compilation, database) so that a journey on a busy
+        // CI machine does not spend its timeout on start-up work.
+        using (var http = new HttpClient { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromSeconds(120) })
+        {
+            foreach (var path in new[] { "/", "/account/register", "/account/login", "/health" })
+            {
+                using var _ = await http.GetAsync(path, TestContext.Current.CancellationToken);
+            }
+        }
+
         Directory.CreateDirectory(ScreenshotDirectory);
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -55,7 +65,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             AcceptDownloads = true,
             Locale = "nl-NL",
         });
-        context.SetDefaultTimeout(15_000);
+        // Generous: CI runs four test assemblies at once on two cores.
+        context.SetDefaultTimeout(45_000);
         return await context.NewPageAsync();
     }
 

@@ -80,7 +80,7 @@ public sealed class WizardPage(Site site)
 
     /// <summary>Waits until the live preview shows this text.</summary>
     public async Task PreviewShowsAsync(string text) =>
-        await Assertions.Expect(Preview).ToContainTextAsync(text, new() { Timeout = 10_000 });
+        await Assertions.Expect(Preview).ToContainTextAsync(text, new() { Timeout = 30_000 });
 
     public async Task NextAsync(string expectedStep)
     {
