@@ -141,8 +141,7 @@ public static class ProtocolAssembler
     /// <summary>Text the organisation typed: structured like content, but never interpreted further.</summary>
     public static IReadOnlyList<Block> UserBlocks(string body)
     {
-        var none = new Variables(null!, AnswerSet.Empty, Language.Nl);
-        return none.Blocks(BodyParser.ParseLiteral(body), "");
+        return new Variables(null, AnswerSet.Empty, Language.Nl).Blocks(BodyParser.ParseLiteral(body), "");
     }
 
     private static Clause GuideClause(ClauseTemplate t, GuideSituation s, string number, Variables vars, Language language)

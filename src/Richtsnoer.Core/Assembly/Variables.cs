@@ -5,8 +5,11 @@ using Richtsnoer.Core.Model;
 
 namespace Richtsnoer.Core.Assembly;
 
-/// <summary>Fills placeholders from the answers, formatted for one language.</summary>
-internal sealed class Variables(ContentLibrary library, AnswerSet answers, Language language)
+/// <summary>
+/// Fills placeholders from the answers, formatted for one language. Without a library (text an
+/// organisation typed, which has no placeholders) it only turns template blocks into blocks.
+/// </summary>
+internal sealed class Variables(ContentLibrary? library, AnswerSet answers, Language language)
 {
     public List<AssemblyProblem> Problems { get; } = [];
 
@@ -19,7 +22,7 @@ internal sealed class Variables(ContentLibrary library, AnswerSet answers, Langu
         }
 
         var value = answers.Get(p.Name) ?? (p.Name == "doubt_contact" ? answers.Get("escalation_contact") : null);
-        var question = library.Interview.Find(p.Name);
+        var question = library?.Interview.Find(p.Name);
         return value switch
         {
             null => null,
@@ -42,7 +45,7 @@ internal sealed class Variables(ContentLibrary library, AnswerSet answers, Langu
 
     /// <summary>The items of a list placeholder, for a bullet that expands to one bullet per item.</summary>
     public IReadOnlyList<string>? ListItems(Placeholder p) =>
-        p.Field is null && answers.Get(p.Name) is ListAnswer l ? Items(l, library.Interview.Find(p.Name)) : null;
+        p.Field is null && answers.Get(p.Name) is ListAnswer l ? Items(l, library?.Interview.Find(p.Name)) : null;
 
     private IReadOnlyList<string> Items(ListAnswer l, Question? q) =>
         q?.Type == QuestionType.Multi ? l.Items.Select(i => q.Option(i)?.Label[language] ?? i).ToList() : l.Items;
