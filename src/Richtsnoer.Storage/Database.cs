@@ -29,8 +29,6 @@ public sealed class Database
 {
     static Database()
     {
-        SQLitePCL.Batteries_V2.Init();
-
         // Ids are GUIDs and times are UTC instants in the code; SQLite keeps both as text.
         SqlMapper.RemoveTypeMap(typeof(Guid));
         SqlMapper.RemoveTypeMap(typeof(Guid?));
@@ -131,6 +129,12 @@ public sealed class Dialect(DatabaseProvider provider)
 
     /// <summary>Locks the selected row until the transaction ends (SQLite locks the whole file on write instead).</summary>
     public string ForUpdate => Provider == DatabaseProvider.Postgres ? " FOR UPDATE" : string.Empty;
+
+    /// <summary>
+    /// Locks the selected rows and skips rows another transaction holds, so concurrent workers take
+    /// disjoint sets (SQLite: one writer at a time, nothing to skip).
+    /// </summary>
+    public string SkipLocked => Provider == DatabaseProvider.Postgres ? " FOR UPDATE SKIP LOCKED" : string.Empty;
 
     public string MigrationFolder => Provider == DatabaseProvider.Postgres ? "postgres" : "sqlite";
 

@@ -71,7 +71,6 @@ public sealed class PdfRenderer : IDocumentRenderer
                 return;
             }
 
-            PdfSharp.PdfSharpLicense.SetAgplLicense();
             if (GlobalFontSettings.FontResolver is null)
             {
                 GlobalFontSettings.FontResolver = new EmbeddedFontResolver();

@@ -18,8 +18,6 @@ public class LibreOfficeTests
             Assert.Skip("LibreOffice is not installed; .ci/run installs libreoffice-writer-nogui");
         }
 
-        // PDFsharp reads the converted files; it refuses to work before the licence is chosen.
-        PdfSharp.PdfSharpLicense.SetAgplLicense();
         var dir = Samples.TempDir("rs-lo");
         try
         {
