@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Richtsnoer.Storage.DataProtection;
+using Richtsnoer.Storage.Email;
 using Richtsnoer.Storage.Logins;
 using Richtsnoer.Storage.Migrations;
 using Richtsnoer.Storage.Organisations;
@@ -22,6 +23,7 @@ public static class StorageServices
         services.AddSingleton<OrganisationStore>();
         services.AddSingleton<ProtocolStore>();
         services.AddSingleton<LoginAttemptStore>();
+        services.AddSingleton<OutboxStore>();
         services.AddSingleton<DatabaseXmlRepository>();
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = sp.GetRequiredService<DatabaseXmlRepository>()));

@@ -4,6 +4,7 @@ using Richtsnoer.Web.Infrastructure;
 // Richtsnoer web app: accounts, organisations, the guided interview with live preview,
 // adapting clauses and downloads. Services are registered in AddRichtsnoerServices.
 var builder = WebApplication.CreateBuilder(args);
+builder.UseDefaultListenAddress();
 builder.AddRichtsnoerServices();
 
 var app = builder.Build();

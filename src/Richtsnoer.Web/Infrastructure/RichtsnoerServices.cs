@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Richtsnoer.Core.Content;
 using Richtsnoer.Core.PostCheck;
+using Richtsnoer.Email;
 using Richtsnoer.Storage;
 using Richtsnoer.Storage.Migrations;
 using Richtsnoer.Web.Features.Account;
@@ -19,6 +20,7 @@ public static class RichtsnoerServices
         services.AddSingleton(_ => ContentLibrary.Default);
         services.AddSingleton(TimeProvider.System);
         services.AddRichtsnoerStorage(DatabaseSettings.Read(builder.Configuration, builder.Environment));
+        services.AddRichtsnoerEmail(builder.Configuration);
 
         // Keys live in the database (see StorageServices), so every instance reads every cookie.
         services.AddDataProtection().SetApplicationName("Richtsnoer");
