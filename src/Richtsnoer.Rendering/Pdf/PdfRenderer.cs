@@ -9,7 +9,7 @@ using Richtsnoer.Rendering.Pdf.Layout;
 namespace Richtsnoer.Rendering.Pdf;
 
 /// <summary>
-/// A4 PDF through PDFsharp (AGPL-3.0) with the embedded DejaVu fonts. Layout (line breaking,
+/// A4 PDF through PDFsharp 6.2.4 (MIT) with the embedded DejaVu fonts. Layout (line breaking,
 /// page breaks, keep-with-next) is our own, in Pdf/Layout; this class only draws its result and
 /// adds the header, "Pagina X van Y", bookmarks and document info.
 /// </summary>

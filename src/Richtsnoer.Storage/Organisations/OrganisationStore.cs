@@ -1,5 +1,6 @@
 using Dapper;
 using Richtsnoer.Core.Answers;
+using Richtsnoer.Storage.Email;
 using Richtsnoer.Storage.Protocols;
 
 namespace Richtsnoer.Storage.Organisations;
@@ -58,7 +59,7 @@ public sealed record Member
     public required Role Role { get; init; }
 }
 
-public sealed class OrganisationStore(Database database, AnswersCodec codec)
+public sealed class OrganisationStore(Database database, AnswersCodec codec, OutboxStore outbox)
 {
     public static string RoleName(Role role) => role == Role.Owner ? "owner" : "editor";
 
@@ -127,16 +128,27 @@ public sealed class OrganisationStore(Database database, AnswersCodec codec)
         return rows.ToList();
     }
 
-    /// <summary>Adds a member; false when the user already is one.</summary>
-    public async Task<bool> AddMemberAsync(Guid organisationId, Guid userId, Role role, CancellationToken ct = default)
+    /// <summary>
+    /// Adds a member; false when the user already is one. The notification, when given, is queued
+    /// in the same transaction: it goes out only if the membership was really added.
+    /// </summary>
+    public async Task<bool> AddMemberAsync(Guid organisationId, Guid userId, Role role, OutgoingEmail? notification = null, CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct);
+        await using var tx = await database.Dialect.BeginWriteAsync(connection, ct);
         var rows = await connection.ExecuteAsync(
             """
             INSERT INTO memberships (organisation_id, user_id, role, created_at) VALUES (@organisationId, @userId, @role, @at)
             ON CONFLICT (organisation_id, user_id) DO NOTHING
             """,
-            new { organisationId, userId, role = RoleName(role), at = DateTimeOffset.UtcNow });
+            new { organisationId, userId, role = RoleName(role), at = DateTimeOffset.UtcNow },
+            tx);
+        if (rows == 1 && notification is not null)
+        {
+            await outbox.EnqueueAsync(connection, tx, notification with { OrganisationId = organisationId });
+        }
+
+        await tx.CommitAsync(ct);
         return rows == 1;
     }
 

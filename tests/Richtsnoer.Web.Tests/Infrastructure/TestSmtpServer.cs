@@ -62,6 +62,23 @@ public sealed class TestSmtpServer : IAsyncDisposable
         return Accepted.ToList();
     }
 
+    /// <summary>The first accepted message that matches, waiting for it up to the timeout.</summary>
+    public async Task<MimeMessage> WaitForAsync(Func<MimeMessage, bool> match, TimeSpan timeout)
+    {
+        var until = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < until)
+        {
+            if (Accepted.FirstOrDefault(match) is { } found)
+            {
+                return found;
+            }
+
+            await Task.Delay(20);
+        }
+
+        throw new TimeoutException($"No matching message within {timeout.TotalSeconds:0} s; {Accepted.Count} other(s) arrived.");
+    }
+
     public async ValueTask DisposeAsync()
     {
         server.Shutdown();

@@ -59,7 +59,7 @@ public abstract class MigrationUpgradeTests(Db db)
         Assert.Equal("en", user.Language);
         Assert.Equal(at, user.CreatedAt);
 
-        var organisations = new OrganisationStore(database, new AnswersCodec(ContentLibrary.Default, NullLogger<AnswersCodec>.Instance));
+        var organisations = new OrganisationStore(database, new AnswersCodec(ContentLibrary.Default, NullLogger<AnswersCodec>.Instance), new Richtsnoer.Storage.Email.OutboxStore(database, TimeProvider.System));
         var member = Assert.Single(await organisations.ListMembersAsync(orgId, ct));
         Assert.Equal(Role.Owner, member.Role);
 
