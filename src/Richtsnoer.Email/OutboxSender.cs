@@ -35,14 +35,15 @@ public sealed class OutboxSender(OutboxStore outbox, IOptions<EmailOptions> opti
             while (!ct.IsCancellationRequested)
             {
                 var batch = await outbox.ClaimAsync(Name, settings.BatchSize, settings.Lease, ct);
+                logger.LogDebug("Sender {Sender} claimed {Count} e-mail(s)", Name, batch.Count);
                 if (batch.Count == 0)
                 {
                     break;
                 }
 
-                var (sent, connectionBroken) = await SendBatchAsync(client, batch, settings, ct);
+                var (sent, stop) = await SendBatchAsync(client, batch, settings, ct);
                 accepted += sent;
-                if (connectionBroken)
+                if (stop)
                 {
                     break;
                 }
@@ -66,18 +67,21 @@ public sealed class OutboxSender(OutboxStore outbox, IOptions<EmailOptions> opti
         return accepted;
     }
 
-    private async Task<(int Sent, bool ConnectionBroken)> SendBatchAsync(SmtpClient client, IReadOnlyList<OutboxMessage> batch, EmailOptions settings, CancellationToken ct)
+    /// <summary>Sends one claimed batch; Stop is true when the round should end (connection lost, lease ending, shutdown).</summary>
+    private async Task<(int Sent, bool Stop)> SendBatchAsync(SmtpClient client, IReadOnlyList<OutboxMessage> batch, EmailOptions settings, CancellationToken ct)
     {
+        // A message is only started while there is time left in the lease for a slow server to answer.
+        var margin = TimeSpan.FromTicks(Math.Min(TimeSpan.FromSeconds(settings.Smtp.TimeoutSeconds * 2).Ticks, settings.Lease.Ticks / 2));
         var sent = 0;
         for (var i = 0; i < batch.Count; i++)
         {
             var message = batch[i];
             var stopping = ct.IsCancellationRequested;
-            var leaseEnding = message.ClaimedUntil is { } until && time.GetUtcNow() > until - TimeSpan.FromSeconds(settings.Smtp.TimeoutSeconds * 2);
+            var leaseEnding = message.ClaimedUntil is { } until && time.GetUtcNow() > until - margin;
             if (stopping || leaseEnding)
             {
                 await ReleaseAsync(batch.Skip(i));
-                return (sent, false);
+                return (sent, true);
             }
 
             try
@@ -101,7 +105,7 @@ public sealed class OutboxSender(OutboxStore outbox, IOptions<EmailOptions> opti
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
                 await ReleaseAsync(batch.Skip(i));
-                return (sent, false);
+                return (sent, true);
             }
             catch (Exception e) when (e is SmtpCommandException or SmtpProtocolException or ServiceNotConnectedException or AuthenticationException
                                           or SslHandshakeException or IOException or SocketException or TimeoutException or OperationCanceledException)

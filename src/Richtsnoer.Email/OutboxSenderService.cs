@@ -41,6 +41,7 @@ public sealed class OutboxSenderService(OutboxSender sender, OutboxSignal signal
         {
             try
             {
+                logger.LogDebug("Outbox round starts");
                 await sender.SendDueAsync(stoppingToken);
                 await signal.WaitAsync(settings.PollInterval, stoppingToken);
             }
