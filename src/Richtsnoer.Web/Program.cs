@@ -10,6 +10,8 @@ builder.AddRichtsnoerServices();
 var app = builder.Build();
 await app.MigrateDatabaseAsync();
 
+app.UseReverseProxySupport();
+
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error");

@@ -21,6 +21,7 @@ public static class RichtsnoerServices
         services.AddSingleton(TimeProvider.System);
         services.AddRichtsnoerStorage(DatabaseSettings.Read(builder.Configuration, builder.Environment));
         services.AddRichtsnoerEmail(builder.Configuration);
+        services.AddReverseProxySupport(builder.Configuration);
 
         // Keys live in the database (see StorageServices), so every instance reads every cookie.
         services.AddDataProtection().SetApplicationName("Richtsnoer");
@@ -31,6 +32,7 @@ public static class RichtsnoerServices
                 o.Cookie.Name = "richtsnoer.auth";
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Lax;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.LoginPath = "/account/login";
                 o.LogoutPath = "/account/logout";
                 o.AccessDeniedPath = "/error/403";
@@ -38,7 +40,11 @@ public static class RichtsnoerServices
                 o.SlidingExpiration = true;
             });
         services.AddAuthorization();
-        services.AddAntiforgery(o => o.Cookie.Name = "richtsnoer.af");
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "richtsnoer.af";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
 
         services.AddRazorPages(o =>
         {
