@@ -10,8 +10,9 @@ REF="${1:-HEAD~1}"
 WORK="$(mktemp -d /tmp/richtsnoer-pdfcmp.XXXXXX)"
 trap 'git worktree remove --force "$WORK/before-src" >/dev/null 2>&1 || true; rm -rf "$WORK"' EXIT
 
-build() { # $1 source dir, $2 output dir
-  dotnet build "$1/src/Richtsnoer.Cli" -c Release -nologo -v q -p:UseArtifactsOutput=false -o "$2" >/dev/null
+build() { # $1 source dir, $2 output dir (nothing is written into the source tree)
+  dotnet build "$1/src/Richtsnoer.Cli" -c Release -nologo -v q --artifacts-path "$2.artifacts" >/dev/null
+  ln -s "$2.artifacts/bin/Richtsnoer.Cli/release" "$2"
 }
 
 render() { # $1 CLI dir, $2 output dir

@@ -18,7 +18,7 @@ public class EmployeeToolsCommandTests
             Assert.Equal(0, r.ExitCode);
             using var json = JsonDocument.Parse(r.Out);
             var root = json.RootElement;
-            Assert.Equal(["verdict", "findings"], root.EnumerateObject().Select(p => p.Name));
+            Assert.Equal(["verdict", "findings", "total"], root.EnumerateObject().Select(p => p.Name));
             Assert.Equal("red", root.GetProperty("verdict").GetString());
             var categories = new List<string>();
             foreach (var f in root.GetProperty("findings").EnumerateArray())

@@ -5,7 +5,8 @@ namespace Richtsnoer.Core.PostCheck;
 
 /// <summary>
 /// The JSON answer of the post check, shared by the CLI (<c>check-post --json</c>) and the web API:
-/// <c>{"verdict": "green|orange|red", "findings": [{"category", "start", "length", "message", "clause"}]}</c>.
+/// <c>{"verdict": "green|orange|red", "findings": [{"category", "start", "length", "message", "clause"}], "total": N}</c>.
+/// <c>total</c> counts every finding; the web API lists only the first 200 of them.
 /// <c>start</c> and <c>length</c> count UTF-16 code units of the draft; <c>message</c> ends with
 /// whom to ask; <c>clause</c> is the number and title of the organisation's clause, or null.
 /// </summary>
@@ -55,6 +56,7 @@ public static class PostCheckJson
         }
 
         writer.WriteEndArray();
+        writer.WriteNumber("total", result.Total);
         writer.WriteEndObject();
         writer.Flush();
     }

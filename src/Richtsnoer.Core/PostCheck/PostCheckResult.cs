@@ -110,6 +110,18 @@ public sealed record Finding(
 
 public sealed record PostCheckResult(Verdict Verdict, IReadOnlyList<Finding> Findings, Language Language)
 {
+    /// <summary>How many findings the check made; more than <see cref="Findings"/> holds after <see cref="Limit"/>.</summary>
+    public int Total { get; init; } = Findings.Count;
+
+    public bool Truncated => Total > Findings.Count;
+
+    /// <summary>
+    /// The first <paramref name="max"/> findings in draft order, with <see cref="Total"/> and the
+    /// verdict of all of them: a draft full of findings gets a bounded answer.
+    /// </summary>
+    public PostCheckResult Limit(int max) =>
+        Findings.Count <= max ? this : this with { Findings = Findings.Take(max).ToList(), Total = Total };
+
     public bool Has(CheckCategory category) => Findings.Any(f => f.Category == category);
 
     public IReadOnlySet<CheckCategory> CategoriesFound => Findings.Select(f => f.Category).ToHashSet();

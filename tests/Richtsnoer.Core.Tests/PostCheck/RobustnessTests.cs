@@ -130,7 +130,7 @@ public class RobustnessTests
         var result = PostCheckFixture.Check(text);
         using var json = JsonDocument.Parse(PostCheckJson.ToJson(result));
         var root = json.RootElement;
-        Assert.Equal(["verdict", "findings"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["verdict", "findings", "total"], root.EnumerateObject().Select(p => p.Name));
         Assert.Equal("red", root.GetProperty("verdict").GetString());
         foreach (var f in root.GetProperty("findings").EnumerateArray())
         {

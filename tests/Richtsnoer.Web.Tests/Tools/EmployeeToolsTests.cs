@@ -73,7 +73,8 @@ public abstract class EmployeeToolsTests(AppFixture fixture)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         var root = json.RootElement;
-        Assert.Equal(["verdict", "findings"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["verdict", "findings", "total"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(3, root.GetProperty("total").GetInt32());
         Assert.Equal("red", root.GetProperty("verdict").GetString());
         var categories = root.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("category").GetString()).ToList();
         Assert.Equal(["employer", "competitor", "abusive"], categories);
@@ -100,10 +101,10 @@ public abstract class EmployeeToolsTests(AppFixture fixture)
         Assert.Contains("error", await bad.Content.ReadAsStringAsync(ct));
         var missing = await s.Client.PostAsJsonAsync($"/api/o/{org}/post-check", new { lang = "nl" }, ct);
         Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
-        var tooLong = await s.Client.PostAsJsonAsync($"/api/o/{org}/post-check", new { text = new string('a', 1_000_001) }, ct);
+        var tooLong = await s.Client.PostAsJsonAsync($"/api/o/{org}/post-check", new { text = new string('a', 50_001) }, ct);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLong.StatusCode);
-        var megabyte = await s.Client.PostAsJsonAsync($"/api/o/{org}/post-check", new { text = string.Concat(Enumerable.Repeat("Wat een kankerweer, bel 06-12345678. ", 30_000))[..1_000_000] }, ct);
-        Assert.Equal(HttpStatusCode.OK, megabyte.StatusCode);
+        var longest = await s.Client.PostAsJsonAsync($"/api/o/{org}/post-check", new { text = string.Concat(Enumerable.Repeat("Wat een kankerweer, bel 06-12345678. ", 2_000))[..50_000] }, ct);
+        Assert.Equal(HttpStatusCode.OK, longest.StatusCode);
 
         using var stranger = fixture.App.Session();
         var anonymous = await stranger.Client.PostAsJsonAsync($"/api/o/{org}/post-check", new { text = "hallo" }, ct);

@@ -18,8 +18,14 @@ public sealed record ToolsContext(AnswerSet Effective, PostChecker Checker);
 /// </summary>
 public sealed class EmployeeTools(ProtocolStore protocols, ProtocolBuilder builder, ContentLibrary library, CheckLexicon lexicon)
 {
-    /// <summary>Longest text the web page and the API accept.</summary>
-    public const int MaxLength = 1_000_000;
+    /// <summary>
+    /// Longest text the web page and the API accept: a long blog post (about 8,000 words). A
+    /// social media post is far shorter; a longer text is not what the check is for.
+    /// </summary>
+    public const int MaxLength = 50_000;
+
+    /// <summary>Findings the page and the API list; the total is always given.</summary>
+    public const int MaxFindingsShown = 200;
 
     private const int MaxCached = 200;
 

@@ -1,3 +1,6 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Richtsnoer.Core;
 using Richtsnoer.Core.PostCheck;
@@ -53,35 +56,84 @@ public sealed class PostCheckModel(EmployeeTools tools) : OrganisationPageModel
             return NotFound();
         }
 
-        Result = context.Checker.Check(text);
+        HttpContext.RequestAborted.ThrowIfCancellationRequested();
+        Result = context.Checker.Check(text).Limit(EmployeeTools.MaxFindingsShown);
         Segments = Split(text, Result.Findings);
         return Page();
     }
 
-    /// <summary>Cuts the draft at every start and end of a finding; each piece knows which findings cover it.</summary>
+    /// <summary>
+    /// The draft with its findings marked, written exactly as typed: the page shows it with
+    /// white-space: pre-wrap, so no indentation or line break may be added between the pieces.
+    /// </summary>
+    public IHtmlContent DraftHtml(Language ui)
+    {
+        var findings = Result?.Findings ?? [];
+        var html = new StringBuilder();
+        var encoder = HtmlEncoder.Default;
+        foreach (var s in Segments)
+        {
+            if (s.Findings.Count == 0)
+            {
+                html.Append(encoder.Encode(s.Text));
+                continue;
+            }
+
+            html.Append("<mark class=\"finding-").Append(s.Verdict.Id()).Append("\">").Append(encoder.Encode(s.Text)).Append("</mark>");
+            foreach (var i in s.Findings.Where(i => findings[i].Start + findings[i].Length == s.End))
+            {
+                var n = i + 1;
+                html.Append("<sup><a href=\"#f-").Append(n).Append("\" aria-label=\"")
+                    .Append(ui == Language.Nl ? "bevinding " : "finding ").Append(n).Append("\">").Append(n).Append("</a></sup>");
+            }
+        }
+
+        return new HtmlString(html.ToString());
+    }
+
+    /// <summary>
+    /// Cuts the draft at every start and end of a finding; each piece knows which findings cover it.
+    /// One sweep over the sorted cut points, keeping the findings that are open: the cost grows with
+    /// the number of pieces times the findings open at once, and the findings are capped.
+    /// </summary>
     public static IReadOnlyList<Segment> Split(string text, IReadOnlyList<Finding> findings)
     {
-        var cuts = new SortedSet<int> { 0, text.Length };
+        var cuts = new List<int>(findings.Count * 2 + 2) { 0, text.Length };
         foreach (var f in findings)
         {
             cuts.Add(f.Start);
             cuts.Add(f.Start + f.Length);
         }
 
-        var list = cuts.ToList();
-        var segments = new List<Segment>(list.Count);
-        for (var k = 0; k + 1 < list.Count; k++)
+        cuts.Sort();
+        var byStart = Enumerable.Range(0, findings.Count).OrderBy(i => findings[i].Start).ToArray();
+        var open = new List<int>();
+        var next = 0;
+        var segments = new List<Segment>(cuts.Count);
+        for (var k = 0; k + 1 < cuts.Count; k++)
         {
-            var (a, b) = (list[k], list[k + 1]);
-            var covering = new List<int>();
-            var verdict = Verdict.Green;
-            for (var i = 0; i < findings.Count; i++)
+            var (a, b) = (cuts[k], cuts[k + 1]);
+            if (a == b)
             {
-                if (findings[i].Start <= a && findings[i].Start + findings[i].Length >= b)
+                continue;
+            }
+
+            open.RemoveAll(i => findings[i].Start + findings[i].Length <= a);
+            while (next < byStart.Length && findings[byStart[next]].Start <= a)
+            {
+                if (findings[byStart[next]].Start + findings[byStart[next]].Length > a)
                 {
-                    covering.Add(i);
-                    verdict = (Verdict)Math.Max((int)verdict, (int)findings[i].Verdict);
+                    open.Add(byStart[next]);
                 }
+
+                next++;
+            }
+
+            var covering = open.Count == 0 ? [] : open.Order().ToList();
+            var verdict = Verdict.Green;
+            foreach (var i in covering)
+            {
+                verdict = (Verdict)Math.Max((int)verdict, (int)findings[i].Verdict);
             }
 
             segments.Add(new Segment(a, text[a..b], covering, verdict));

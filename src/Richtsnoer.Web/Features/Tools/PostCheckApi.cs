@@ -79,7 +79,8 @@ public static class PostCheckApi
             return Results.NotFound();
         }
 
-        var result = ctx.Checker.Check(text);
+        context.RequestAborted.ThrowIfCancellationRequested();
+        var result = ctx.Checker.Check(text).Limit(EmployeeTools.MaxFindingsShown);
         return Results.Text(PostCheckJson.ToJson(result), "application/json; charset=utf-8");
     }
 
