@@ -20,6 +20,7 @@ public class PostCheckBench
     private PostChecker checker = null!;
     private string post = "";
     private string megabyte = "";
+    private string worst = "";
 
     [Params(10_000)]
     public int Terms { get; set; }
@@ -55,6 +56,9 @@ public class PostCheckBench
         }
 
         megabyte = sb.ToString(0, 1_000_000);
+
+        // The worst draft the web app accepts: 50,000 characters, every word a finding.
+        worst = string.Concat(Enumerable.Repeat("kut ", 12_500));
     }
 
     /// <summary>How many distinct terms the automaton holds (printed once by the setup check).</summary>
@@ -65,4 +69,8 @@ public class PostCheckBench
 
     [Benchmark]
     public int Text1MB() => checker.Check(megabyte).Findings.Count;
+
+    /// <summary>What the web page and the API do with the worst draft they accept: check it, keep the first 200 findings.</summary>
+    [Benchmark]
+    public int Worst50k() => checker.Check(worst).Limit(200).Total;
 }
