@@ -24,6 +24,7 @@ public static class StorageServices
         services.AddSingleton<ProtocolStore>();
         services.AddSingleton<LoginAttemptStore>();
         services.AddSingleton<OutboxStore>();
+        services.AddSingleton<PasswordResetStore>();
         services.AddSingleton<DatabaseXmlRepository>();
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = sp.GetRequiredService<DatabaseXmlRepository>()));

@@ -63,6 +63,27 @@ public sealed class UserStore(Database database)
         await connection.ExecuteAsync("UPDATE users SET password_hash = @passwordHash WHERE id = @id", new { id, passwordHash });
     }
 
+    /// <summary>The security stamp as stored now, or null when the user no longer exists.</summary>
+    public async Task<string?> SecurityStampAsync(Guid id, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        return await connection.ExecuteScalarAsync<string?>("SELECT security_stamp FROM users WHERE id = @id", new { id });
+    }
+
+    /// <summary>
+    /// Gives the user a new security stamp (and, when given, a new password hash): every login
+    /// cookie issued before stops working, on every instance. Returns the new stamp.
+    /// </summary>
+    public async Task<string> RotateSecurityStampAsync(Guid id, string? newPasswordHash = null, CancellationToken ct = default)
+    {
+        var stamp = Guid.NewGuid().ToString("N");
+        await using var connection = await database.OpenAsync(ct);
+        await connection.ExecuteAsync(
+            "UPDATE users SET security_stamp = @stamp, password_hash = COALESCE(@newPasswordHash, password_hash) WHERE id = @id",
+            new { id, stamp, newPasswordHash });
+        return stamp;
+    }
+
     public async Task SetLanguageAsync(Guid id, string language, CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct);

@@ -38,6 +38,7 @@ public static class RichtsnoerServices
                 o.AccessDeniedPath = "/error/403";
                 o.ExpireTimeSpan = TimeSpan.FromHours(12);
                 o.SlidingExpiration = true;
+                o.Events.OnValidatePrincipal = SessionValidation.ValidateAsync;
             });
         services.AddAuthorization();
         services.AddAntiforgery(o =>
@@ -59,6 +60,7 @@ public static class RichtsnoerServices
         services.AddSingleton(_ => CheckLexicon.Default);
         services.AddSingleton<EmployeeTools>();
         services.AddSingleton<AccountService>();
+        services.AddSingleton<PasswordMail>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
     }

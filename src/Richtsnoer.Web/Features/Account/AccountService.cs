@@ -136,13 +136,31 @@ public sealed partial class AccountService(UserStore users, LoginAttemptStore at
         return until > clock.GetUtcNow() ? until : null;
     }
 
+    /// <summary>Checks the password of a signed-in user (for changing it); no attempt is recorded.</summary>
+    public async Task<User?> VerifyAsync(Guid userId, string password)
+    {
+        var user = await users.FindByIdAsync(userId);
+        var result = Hasher.VerifyHashedPassword(user!, user?.PasswordHash ?? DummyHash, password);
+        return user is not null && result != PasswordVerificationResult.Failed ? user : null;
+    }
+
+    public static string HashPassword(User? user, string password) => Hasher.HashPassword(user!, password);
+
+    /// <summary>Sets a new password and a new security stamp: every session of the user ends. Returns the user as stored now.</summary>
+    public async Task<User> ChangePasswordAsync(User user, string newPassword)
+    {
+        var stamp = await users.RotateSecurityStampAsync(user.Id, Hasher.HashPassword(user, newPassword));
+        logger.LogInformation("User {UserId} changed the password; all sessions ended", user.Id);
+        return user with { SecurityStamp = stamp };
+    }
+
     public static async Task SignInAsync(HttpContext context, User user)
     {
         var identity = new ClaimsIdentity(
             [
                 new Claim(ClaimTypes.NameIdentifier, user.Id.ToString()),
                 new Claim(ClaimTypes.Email, user.Email),
-                new Claim("stamp", user.SecurityStamp),
+                new Claim(SessionValidation.StampClaim, user.SecurityStamp),
             ],
             CookieAuthenticationDefaults.AuthenticationScheme);
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
