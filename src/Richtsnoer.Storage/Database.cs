@@ -156,6 +156,19 @@ public sealed class Dialect(DatabaseProvider provider)
             ? sqlite.BeginTransaction(deferred: false)
             : await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
 
+    /// <summary>
+    /// Serialises transactions about one key (a login address, say) until the transaction ends:
+    /// PostgreSQL takes an advisory lock on the key's hash; SQLite's write transaction already
+    /// holds the only write lock.
+    /// </summary>
+    public async Task LockAsync(DbConnection connection, DbTransaction transaction, string key)
+    {
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            await connection.ExecuteAsync("SELECT pg_advisory_xact_lock(hashtextextended(@key, 0))", new { key }, transaction);
+        }
+    }
+
     private const long MigrationLock = 7205114;
 
     /// <summary>

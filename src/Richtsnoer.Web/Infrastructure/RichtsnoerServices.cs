@@ -22,6 +22,7 @@ public static class RichtsnoerServices
         services.AddRichtsnoerStorage(DatabaseSettings.Read(builder.Configuration, builder.Environment));
         services.AddRichtsnoerEmail(builder.Configuration);
         services.AddReverseProxySupport(builder.Configuration);
+        services.AddRichtsnoerRateLimits(builder.Configuration);
 
         // Keys live in the database (see StorageServices), so every instance reads every cookie.
         services.AddDataProtection().SetApplicationName("Richtsnoer");

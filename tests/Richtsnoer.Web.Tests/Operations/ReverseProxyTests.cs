@@ -20,7 +20,7 @@ public sealed class ReverseProxyTests(SqliteFixture fixture)
                 b.UseSetting("Richtsnoer:ReverseProxy:KnownProxies", knownProxies);
             }
 
-            b.ConfigureServices(s => s.AddSingleton<IStartupFilter>(new RemoteAddress(IPAddress.Parse(remoteIp))));
+            b.ConfigureServices(s => s.AddSingleton<IStartupFilter>(new TestRemoteAddress(IPAddress.Parse(remoteIp))));
         });
         using var client = app.CreateClient(new() { AllowAutoRedirect = false });
         using var request = new HttpRequestMessage(HttpMethod.Get, "http://richtsnoer.example.nl/account/login");
@@ -57,19 +57,5 @@ public sealed class ReverseProxyTests(SqliteFixture fixture)
             Assert.DoesNotContain("; secure", Cookies(response));
             Assert.False(response.Headers.Contains("Strict-Transport-Security"));
         }
-    }
-
-    /// <summary>The test server has no socket; this gives each request the address a proxy would have.</summary>
-    private sealed class RemoteAddress(IPAddress address) : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use((HttpContext context, RequestDelegate nextMiddleware) =>
-            {
-                context.Connection.RemoteIpAddress = address;
-                return nextMiddleware(context);
-            });
-            next(app);
-        };
     }
 }

@@ -14,19 +14,18 @@ public enum LoginOutcome
 {
     Success,
     WrongCredentials,
-    LockedOut,
+
+    /// <summary>Too many failures just now: try again at the given time (the password was not checked).</summary>
+    Throttled,
 }
 
 /// <summary>
-/// Registration and login: passwords hashed with ASP.NET Core Identity's PasswordHasher; after
-/// <see cref="MaxFailures"/> failed attempts in a row an address is locked for
-/// <see cref="LockoutMinutes"/> minutes. The attempts live in the database, so the lockout holds
-/// across instances.
+/// Registration and login: passwords hashed with ASP.NET Core Identity's PasswordHasher. Failed
+/// logins slow down progressively per address and per source (<see cref="LoginBackOff"/>); the
+/// attempts live in the database, so the back-off holds across instances.
 /// </summary>
 public sealed partial class AccountService(UserStore users, LoginAttemptStore attempts, TimeProvider clock, ILogger<AccountService> logger)
 {
-    public const int MaxFailures = 5;
-    public const int LockoutMinutes = 15;
     public const int MinPasswordLength = 10;
     public const int MaxPasswordLength = 200;
 
@@ -96,44 +95,33 @@ public sealed partial class AccountService(UserStore users, LoginAttemptStore at
         return user;
     }
 
-    public async Task<(LoginOutcome Outcome, User? User)> LoginAsync(string email, string password)
+    public async Task<(LoginOutcome Outcome, User? User, DateTimeOffset? RetryAt)> LoginAsync(string email, string password, string? ip = null)
     {
-        if (await LockedUntilAsync(email) is not null)
+        // The attempt is counted before the password is checked, so parallel guesses cannot pass the limit.
+        var reservation = await attempts.ReserveAsync(email, LoginAttemptStore.Source(ip), clock.GetUtcNow());
+        if (!reservation.Allowed)
         {
-            logger.LogWarning("Login refused: address is locked out");
-            return (LoginOutcome.LockedOut, null);
+            logger.LogWarning("Login not tried: too many failures for this address or source; retry at {RetryAt}", reservation.RetryAt);
+            return (LoginOutcome.Throttled, null, reservation.RetryAt);
         }
 
         var user = await users.FindByEmailAsync(email);
         var result = Hasher.VerifyHashedPassword(user!, user?.PasswordHash ?? DummyHash, password ?? string.Empty);
         var ok = user is not null && result != PasswordVerificationResult.Failed;
-        await attempts.RecordAsync(email, ok, clock.GetUtcNow());
         if (!ok)
         {
             logger.LogWarning("Login failed for {Known} address", user is null ? "an unknown" : "a known");
-            return (await LockedUntilAsync(email) is not null ? LoginOutcome.LockedOut : LoginOutcome.WrongCredentials, null);
+            return (LoginOutcome.WrongCredentials, null, null);
         }
 
+        await attempts.MarkSucceededAsync(reservation.AttemptId!.Value);
         if (result == PasswordVerificationResult.SuccessRehashNeeded)
         {
             await users.UpdatePasswordHashAsync(user!.Id, Hasher.HashPassword(user, password!));
         }
 
         logger.LogInformation("User {UserId} logged in", user!.Id);
-        return (LoginOutcome.Success, user);
-    }
-
-    /// <summary>When the last <see cref="MaxFailures"/> attempts all failed within the lockout window: until when the address is locked.</summary>
-    public async Task<DateTimeOffset?> LockedUntilAsync(string email)
-    {
-        var recent = await attempts.RecentAsync(email, MaxFailures);
-        if (recent.Count < MaxFailures || recent.Any(a => a.Succeeded))
-        {
-            return null;
-        }
-
-        var until = recent[0].At.AddMinutes(LockoutMinutes);
-        return until > clock.GetUtcNow() ? until : null;
+        return (LoginOutcome.Success, user, null);
     }
 
     /// <summary>Checks the password of a signed-in user (for changing it); no attempt is recorded.</summary>

@@ -5,7 +5,7 @@ using Richtsnoer.Web.Infrastructure;
 
 namespace Richtsnoer.Web.Features.Account;
 
-public sealed class LoginModel(AccountService accounts) : PageModel
+public sealed class LoginModel(AccountService accounts, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public string? Email { get; set; }
@@ -28,13 +28,16 @@ public sealed class LoginModel(AccountService accounts) : PageModel
             return Page();
         }
 
-        var (outcome, user) = await accounts.LoginAsync(Email!, Password ?? string.Empty);
+        var (outcome, user, retryAt) = await accounts.LoginAsync(Email!, Password ?? string.Empty, HttpContext.Connection.RemoteIpAddress?.ToString());
         switch (outcome)
         {
-            case LoginOutcome.LockedOut:
-                Errors["Password"] = new(
-                    $"Er is {AccountService.MaxFailures} keer een verkeerd wachtwoord ingevuld. Om uw account te beschermen kunt u het over {AccountService.LockoutMinutes} minuten opnieuw proberen.",
-                    $"A wrong password was entered {AccountService.MaxFailures} times. To protect your account, you can try again in {AccountService.LockoutMinutes} minutes.");
+            case LoginOutcome.Throttled:
+                var seconds = Math.Max(1, (int)Math.Ceiling((retryAt!.Value - clock.GetUtcNow()).TotalSeconds));
+                Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                Errors["Password"] = seconds < 90
+                    ? new($"Er zijn net te veel verkeerde wachtwoorden ingevuld. Om uw account te beschermen wachten we even: probeer het over {seconds} seconden opnieuw.", $"Too many wrong passwords were entered just now. To protect your account we wait a moment: try again in {seconds} seconds.")
+                    : new($"Er zijn net te veel verkeerde wachtwoorden ingevuld. Om uw account te beschermen wachten we even: probeer het over {(seconds + 59) / 60} minuten opnieuw.", $"Too many wrong passwords were entered just now. To protect your account we wait a moment: try again in {(seconds + 59) / 60} minutes.");
                 return Page();
             case LoginOutcome.WrongCredentials:
                 Errors["Password"] = new("Dit e-mailadres en wachtwoord horen niet bij elkaar. Controleer ze en probeer het opnieuw.", "This e-mail address and password do not match. Check them and try again.");
