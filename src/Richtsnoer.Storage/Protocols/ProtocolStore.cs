@@ -2,6 +2,14 @@ using Dapper;
 
 namespace Richtsnoer.Storage.Protocols;
 
+/// <summary>The part of the draft a form edits changed after the form was loaded; nothing was saved.</summary>
+public sealed class ConcurrentChangeException(ProtocolDraft current)
+    : Exception("The draft was changed by someone else after the form was loaded.")
+{
+    /// <summary>The draft as it is stored now.</summary>
+    public ProtocolDraft Current { get; } = current;
+}
+
 public sealed class ProtocolStore(Database database, AnswersCodec codec)
 {
     private const string Select =
@@ -18,13 +26,28 @@ public sealed class ProtocolStore(Database database, AnswersCodec codec)
     /// Reads the draft, applies the change and writes it back in one transaction with the row
     /// locked, so two people (or two instances) saving different steps never undo each other.
     /// </summary>
-    public async Task<ProtocolDraft> UpdateAsync(Guid organisationId, Guid userId, Action<ProtocolDraft> change, CancellationToken ct = default)
+    public Task<ProtocolDraft> UpdateAsync(Guid organisationId, Guid userId, Action<ProtocolDraft> change, CancellationToken ct = default) =>
+        UpdateAsync(organisationId, userId, null, change, ct);
+
+    /// <summary>
+    /// As <see cref="UpdateAsync(Guid, Guid, Action{ProtocolDraft}, CancellationToken)"/>, but first asks
+    /// <paramref name="unchanged"/> whether the part the form edits is still as it was when the form
+    /// was loaded; when not, nothing is written and <see cref="ConcurrentChangeException"/> carries the
+    /// stored draft (optimistic concurrency: a stale save never overwrites someone else's change).
+    /// </summary>
+    public async Task<ProtocolDraft> UpdateAsync(Guid organisationId, Guid userId, Func<ProtocolDraft, bool>? unchanged, Action<ProtocolDraft> change, CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct);
         await using var tx = await database.Dialect.BeginWriteAsync(connection, ct);
         var row = await connection.QuerySingleOrDefaultAsync<Row>(Select + database.Dialect.ForUpdate, new { organisationId }, tx)
             ?? throw new KeyNotFoundException($"No protocol for organisation {organisationId}.");
         var draft = ToDraft(row);
+        if (unchanged is not null && !unchanged(draft))
+        {
+            await tx.RollbackAsync(ct);
+            throw new ConcurrentChangeException(draft);
+        }
+
         change(draft);
         var at = DateTimeOffset.UtcNow;
         await connection.ExecuteAsync(

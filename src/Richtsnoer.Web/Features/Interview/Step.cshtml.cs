@@ -35,6 +35,12 @@ public sealed class StepModel(ProtocolStore protocols, OrganisationStore organis
 
     public bool Saved { get; private set; }
 
+    /// <summary>The fingerprint of this step's stored answers the form was built on (optimistic concurrency).</summary>
+    public string Base { get; private set; } = string.Empty;
+
+    /// <summary>After a refused stale save: the questions someone else answered differently meanwhile, with their answer now.</summary>
+    public IReadOnlyList<(Question Question, string Now)> Conflicts { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(string? step)
     {
         var draft = await protocols.GetAsync(OrgId);
@@ -55,6 +61,7 @@ public sealed class StepModel(ProtocolStore protocols, OrganisationStore organis
 
         Saved = Request.Query["saved"] == "1";
         Fields = InterviewForm.Fields(Step, draft.Answers, library);
+        Base = Fingerprint.OfStep(Step, draft.Answers);
         SetPreview(draft.Answers);
         return Page();
     }
@@ -72,7 +79,11 @@ public sealed class StepModel(ProtocolStore protocols, OrganisationStore organis
         string? destination = null;
         var finished = false;
 
-        var draft = await protocols.UpdateAsync(OrgId, UserId, d =>
+        var formBase = Request.Form["base"].ToString();
+        ProtocolDraft draft;
+        try
+        {
+            draft = await protocols.UpdateAsync(OrgId, UserId, d => formBase.Length == 0 || Fingerprint.OfStep(Step, d.Answers) == formBase, d =>
         {
             var answers = posted.ApplyTo(d.Answers);
             required = nav == "next" ? builder.Problems(answers, Step.Id) : [];
@@ -86,6 +97,11 @@ public sealed class StepModel(ProtocolStore protocols, OrganisationStore organis
                 finished = true;
             }
         });
+        }
+        catch (ConcurrentChangeException conflict)
+        {
+            return Conflict(conflict.Current, posted);
+        }
 
         // The organisation is listed under the name the protocol uses.
         if (posted.Values.GetValueOrDefault("org_name") is TextAnswer name && name.Value != Membership.OrganisationName)
@@ -135,9 +151,38 @@ public sealed class StepModel(ProtocolStore protocols, OrganisationStore organis
     private IActionResult Redisplay(ProtocolDraft draft, PostedStep posted, IReadOnlyList<AnswerError> required)
     {
         Fields = InterviewForm.Fields(Step, draft.Answers, library, posted, required);
+        Base = Fingerprint.OfStep(Step, draft.Answers);
         SetPreview(draft.Answers);
         return Page();
     }
+
+    /// <summary>
+    /// Someone saved this step after the form was loaded. Nothing was saved: the form shows what
+    /// this user typed, with the answers stored now beside it; saving again keeps the typed version.
+    /// </summary>
+    private IActionResult Conflict(ProtocolDraft current, PostedStep posted)
+    {
+        Conflicts = Step.Questions
+            .Where(q => posted.Raw.ContainsKey(q.Id) || posted.Values.ContainsKey(q.Id))
+            .Where(q => Fingerprint.Canonical(current.Answers.Get(q.Id)) != Fingerprint.Canonical(posted.Values.GetValueOrDefault(q.Id)))
+            .Select(q => (q, Display(current.Answers.Get(q.Id))))
+            .ToList();
+        var typed = posted.ApplyTo(current.Answers);
+        Fields = InterviewForm.Fields(Step, typed, library, posted, []);
+        Base = Fingerprint.OfStep(Step, current.Answers);
+        SetPreview(typed);
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        logger.LogInformation("Stale save of step {Step} in organisation {OrganisationId} refused", Step.Id, OrgId);
+        return Page();
+    }
+
+    private string Display(AnswerValue? value) => value switch
+    {
+        null => HttpContext.T("(leeg)", "(empty)"),
+        BoolAnswer b => b.Value ? HttpContext.T("ja", "yes") : HttpContext.T("nee", "no"),
+        ContactAnswer c => string.Join(", ", new[] { c.Contact.Name, c.Contact.Email, c.Contact.Phone }.Where(x => !string.IsNullOrWhiteSpace(x))),
+        _ => string.Join(", ", value.Scalars()),
+    };
 
     private string? Destination(string nav)
     {

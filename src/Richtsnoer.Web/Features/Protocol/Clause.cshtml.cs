@@ -30,6 +30,15 @@ public sealed class ClauseModel(ProtocolStore protocols, ProtocolBuilder builder
 
     public bool IsAdapted => Current.Origin == ClauseOrigin.Adapted;
 
+    /// <summary>The fingerprint of the stored adaptation the form was built on (optimistic concurrency).</summary>
+    [BindProperty]
+    public string? Base { get; set; }
+
+    /// <summary>After a refused stale save: the clause as someone else saved it meanwhile (null: the original).</summary>
+    public ClauseText? ChangedMeanwhile { get; private set; }
+
+    public bool Conflict { get; private set; }
+
     public Dictionary<string, LocalText> Errors { get; } = [];
 
     public async Task<IActionResult> OnGetAsync(string clauseId, string? lang)
@@ -41,9 +50,27 @@ public sealed class ClauseModel(ProtocolStore protocols, ProtocolBuilder builder
         }
 
         // An adaptation is shown exactly as it was typed; a library clause as editable text.
-        var adapted = draft.Answers.Customisations.Adapted.FirstOrDefault(a => a.ClauseId == clauseId)?.For(DocumentLanguage);
+        var adapted = Stored(draft, clauseId);
         Title = adapted?.Title ?? Current.Title;
         Text = adapted?.Body ?? BlockText.ToEditable(Current.Blocks);
+        Base = Fingerprint.OfText(adapted);
+        return Page();
+    }
+
+    private ClauseText? Stored(ProtocolDraft draft, string clauseId) =>
+        draft.Answers.Customisations.Adapted.FirstOrDefault(a => a.ClauseId == clauseId)?.For(DocumentLanguage);
+
+    private bool Unchanged(ProtocolDraft d, string clauseId) => string.IsNullOrEmpty(Base) || Fingerprint.OfText(Stored(d, clauseId)) == Base;
+
+    /// <summary>Someone changed this clause after the form was loaded: keep what this user typed, show theirs.</summary>
+    private IActionResult Refuse(ProtocolDraft current, string clauseId, string? lang)
+    {
+        Load(current, clauseId, lang);
+        ChangedMeanwhile = Stored(current, clauseId);
+        Conflict = true;
+        Base = Fingerprint.OfText(ChangedMeanwhile);
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        logger.LogInformation("Stale save of clause {ClauseId} in organisation {OrganisationId} refused", clauseId, OrgId);
         return Page();
     }
 
@@ -70,7 +97,15 @@ public sealed class ClauseModel(ProtocolStore protocols, ProtocolBuilder builder
             return Page();
         }
 
-        await protocols.UpdateAsync(OrgId, UserId, d => d.Customise(With(d.Answers.Customisations, clauseId, text)));
+        try
+        {
+            await protocols.UpdateAsync(OrgId, UserId, d => Unchanged(d, clauseId), d => d.Customise(With(d.Answers.Customisations, clauseId, text)));
+        }
+        catch (ConcurrentChangeException conflict)
+        {
+            return Refuse(conflict.Current, clauseId, lang);
+        }
+
         logger.LogInformation("Organisation {OrganisationId} adapted clause {ClauseId} ({Language})", OrgId, clauseId, DocumentLanguage.Code());
         return LocalRedirect($"/o/{OrgId}/protocol?lang={DocumentLanguage.Code()}&saved=1#c-{clauseId}");
     }
@@ -83,7 +118,18 @@ public sealed class ClauseModel(ProtocolStore protocols, ProtocolBuilder builder
             return NotFound();
         }
 
-        await protocols.UpdateAsync(OrgId, UserId, d => d.Customise(With(d.Answers.Customisations, clauseId, null)));
+        try
+        {
+            await protocols.UpdateAsync(OrgId, UserId, d => Unchanged(d, clauseId), d => d.Customise(With(d.Answers.Customisations, clauseId, null)));
+        }
+        catch (ConcurrentChangeException conflict)
+        {
+            var current = Stored(conflict.Current, clauseId);
+            Title = current?.Title ?? Title;
+            Text = current?.Body ?? Text;
+            return Refuse(conflict.Current, clauseId, lang);
+        }
+
         logger.LogInformation("Organisation {OrganisationId} restored clause {ClauseId} ({Language})", OrgId, clauseId, DocumentLanguage.Code());
         return LocalRedirect($"/o/{OrgId}/protocol?lang={DocumentLanguage.Code()}&saved=1#c-{clauseId}");
     }

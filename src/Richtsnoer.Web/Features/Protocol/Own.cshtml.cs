@@ -38,6 +38,18 @@ public sealed class OwnModel(ProtocolStore protocols, ProtocolBuilder builder, C
 
     public Dictionary<string, LocalText> Errors { get; } = [];
 
+    /// <summary>The fingerprint of the own clause the form was built on (optimistic concurrency; empty for a new one).</summary>
+    [BindProperty]
+    public string? Base { get; set; }
+
+    /// <summary>After a refused stale save: someone else changed or deleted this clause meanwhile.</summary>
+    public bool Conflict { get; private set; }
+
+    public CustomClause? ChangedMeanwhile { get; private set; }
+
+    private static string OfClause(CustomClause? c) =>
+        c is null ? Fingerprint.Of("deleted") : Fingerprint.Of([c.SectionId, string.Join(",", c.Topics), c.Nl?.Title, c.Nl?.Body, c.En?.Title, c.En?.Body]);
+
     public async Task<IActionResult> OnGetAsync(string? id, string? lang)
     {
         var draft = await protocols.GetAsync(OrgId);
@@ -52,6 +64,7 @@ public sealed class OwnModel(ProtocolStore protocols, ProtocolBuilder builder, C
             Topics = own.Topics.ToList();
             (TitleNl, TextNl) = (own.Nl?.Title, own.Nl?.Body);
             (TitleEn, TextEn) = (own.En?.Title, own.En?.Body);
+            Base = OfClause(own);
         }
 
         return Page();
@@ -60,6 +73,15 @@ public sealed class OwnModel(ProtocolStore protocols, ProtocolBuilder builder, C
     public async Task<IActionResult> OnPostAsync(string? id, string? lang)
     {
         var draft = await protocols.GetAsync(OrgId);
+        if (draft is not null && id is not null && draft.Status == ProtocolStatus.Generated && draft.Answers.Customisations.Custom.All(c => c.Id != id)
+            && Load(draft, null, lang))
+        {
+            // Deleted by someone else while this form was open: keep the text, saving again adds it anew.
+            Conflict = true;
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
+
         if (draft is null || !Load(draft, id, lang))
         {
             return NotFound();
@@ -85,7 +107,24 @@ public sealed class OwnModel(ProtocolStore protocols, ProtocolBuilder builder, C
             return Page();
         }
 
-        await protocols.UpdateAsync(OrgId, UserId, d => d.Customise(With(d.Answers.Customisations, clause)));
+        try
+        {
+            await protocols.UpdateAsync(
+                OrgId,
+                UserId,
+                d => id is null || string.IsNullOrEmpty(Base) || OfClause(d.Answers.Customisations.Custom.FirstOrDefault(c => c.Id == id)) == Base,
+                d => d.Customise(With(d.Answers.Customisations, clause)));
+        }
+        catch (ConcurrentChangeException conflict)
+        {
+            ChangedMeanwhile = conflict.Current.Answers.Customisations.Custom.FirstOrDefault(c => c.Id == id);
+            Conflict = true;
+            Base = OfClause(ChangedMeanwhile);
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            logger.LogInformation("Stale save of own clause {ClauseId} in organisation {OrganisationId} refused", id, OrgId);
+            return Page();
+        }
+
         logger.LogInformation("Organisation {OrganisationId} saved own clause {ClauseId}", OrgId, clause.Id);
         return LocalRedirect($"/o/{OrgId}/protocol?lang={DocumentLanguage.Code()}&saved=1#c-{clause.Id}");
     }
