@@ -18,7 +18,10 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 
-app.UseStatusCodePagesWithReExecute("/error/{0}");
+// Pages get a friendly page for every error status; the API gets ProblemDetails JSON.
+app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCodePagesWithReExecute("/error/{0}"));
+app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCodePages());
+app.UseOversizedRequestHandling();
 app.UseSecurityHeaders();
 app.UseStaticFiles();
 app.UseRouting();

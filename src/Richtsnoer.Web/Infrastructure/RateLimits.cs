@@ -80,37 +80,15 @@ public static class RateLimits
     {
         var context = rejected.HttpContext;
         var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? Math.Max(1, (int)Math.Ceiling(retry.TotalSeconds)) : 60;
-        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        context.Response.Headers.CacheControl = "no-store";
         context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Richtsnoer.RateLimits")
             .LogWarning("Rate limit reached for {Method} {Path}; retry after {Seconds} s", context.Request.Method, context.Request.Path, seconds);
 
-        var nl = context.Lang() == Core.Language.Nl;
-        var title = nl ? "Even rustig aan" : "Please slow down";
-        var text = nl
-            ? $"Er kwamen in korte tijd te veel verzoeken van u binnen. Probeer het over {seconds} seconden opnieuw."
-            : $"Too many requests arrived from you in a short time. Please try again in {seconds} seconds.";
-        if (context.Request.Path.StartsWithSegments("/api"))
-        {
-            await context.Response.WriteAsJsonAsync(
-                new { type = "https://httpstatuses.io/429", title, status = 429, detail = text },
-                (System.Text.Json.JsonSerializerOptions?)null,
-                "application/problem+json",
-                ct);
-            return;
-        }
-
-        // A small self-contained page: the limiter answers before Razor Pages would run.
-        context.Response.ContentType = "text/html; charset=utf-8";
-        await context.Response.WriteAsync(
-            $"""
-            <!DOCTYPE html>
-            <html lang="{(nl ? "nl-NL" : "en-GB")}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>{title} – Richtsnoer</title><link rel="stylesheet" href="/css/site.css"></head>
-            <body><main id="main" class="narrow"><h1>{title}</h1><p class="lead">{text}</p>
-            <p><a class="button primary" href="/">{(nl ? "Naar de beginpagina" : "To the start page")}</a></p></main></body></html>
-            """,
+        await PlainErrorPage.WriteAsync(
+            context,
+            StatusCodes.Status429TooManyRequests,
+            new("Even rustig aan", "Please slow down"),
+            new($"Er kwamen in korte tijd te veel verzoeken van u binnen. Probeer het over {seconds} seconden opnieuw.", $"Too many requests arrived from you in a short time. Please try again in {seconds} seconds."),
             ct);
     }
 }

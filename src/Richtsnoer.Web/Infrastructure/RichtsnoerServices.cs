@@ -23,9 +23,13 @@ public static class RichtsnoerServices
         services.AddRichtsnoerEmail(builder.Configuration);
         services.AddReverseProxySupport(builder.Configuration);
         services.AddRichtsnoerRateLimits(builder.Configuration);
+        services.AddProblemDetails();
+        services.AddOptions<UsageLimits>().Bind(builder.Configuration.GetSection("Richtsnoer:Limits"));
+        services.AddRequestLimits(builder);
 
-        // Keys live in the database (see StorageServices), so every instance reads every cookie.
-        services.AddDataProtection().SetApplicationName("Richtsnoer");
+        // Keys live in the database (see StorageServices), so every instance reads every cookie;
+        // with a certificate configured they are stored encrypted (DataProtectionKeys).
+        services.AddDataProtection().SetApplicationName("Richtsnoer").ProtectKeysWhenConfigured(builder.Configuration, builder.Environment);
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(o =>

@@ -16,6 +16,7 @@ public static class SecurityHeaders
                 h.XContentTypeOptions = "nosniff";
                 h.XFrameOptions = "DENY";
                 h["Referrer-Policy"] = "same-origin";
+                h["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()";
                 return Task.CompletedTask;
             });
             await next();

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Security.Claims;
+using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -52,11 +54,34 @@ public sealed partial class AccountService(UserStore users, LoginAttemptStore at
         return null;
     }
 
+    /// <summary>Characters that show: not spaces, not control or invisible formatting characters (such as zero-width spaces).</summary>
+    private static int Visible(string password) => password.EnumerateRunes().Count(r =>
+        !Rune.IsWhiteSpace(r) && Rune.GetUnicodeCategory(r) is not (UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.Surrogate or UnicodeCategory.OtherNotAssigned or UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark));
+
+    private static readonly Lazy<HashSet<string>> Common = new(() =>
+    {
+        var path = Path.Combine(Core.Content.ContentLibrary.DefaultDirectory(), "security", "common-passwords.txt");
+        return File.ReadLines(path).Where(l => l.Length > 0 && !l.StartsWith('#')).Select(l => l.Trim()).ToHashSet(StringComparer.OrdinalIgnoreCase);
+    });
+
+    /// <summary>True when the password is on the shipped list of common passwords.</summary>
+    public static bool IsCommon(string password) => Common.Value.Contains(password.Trim());
+
     public static LocalText? CheckNewPassword(string? password, string? email)
     {
-        if (string.IsNullOrEmpty(password) || password.Length < MinPasswordLength)
+        if (string.IsNullOrEmpty(password) || password.Length < MinPasswordLength || Visible(password) < MinPasswordLength)
         {
-            return new($"Kies een wachtwoord van minstens {MinPasswordLength} tekens.", $"Choose a password of at least {MinPasswordLength} characters.");
+            return new($"Kies een wachtwoord van minstens {MinPasswordLength} zichtbare tekens.", $"Choose a password of at least {MinPasswordLength} visible characters.");
+        }
+
+        if (password.Distinct().Count() < 4)
+        {
+            return new("Kies een wachtwoord met meer verschillende tekens.", "Choose a password with more different characters.");
+        }
+
+        if (IsCommon(password))
+        {
+            return new("Dit wachtwoord staat op de lijst van veelgebruikte wachtwoorden en is daardoor makkelijk te raden. Kies een ander, bijvoorbeeld een zin van een paar woorden.", "This password is on the list of common passwords, so it is easy to guess. Choose another, for example a sentence of a few words.");
         }
 
         if (password.Length > MaxPasswordLength)

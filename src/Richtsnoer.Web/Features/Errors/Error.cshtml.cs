@@ -14,9 +14,10 @@ public sealed class ErrorModel(ILogger<ErrorModel> logger) : PageModel
 
     public string RequestId { get; private set; } = string.Empty;
 
-    public void OnGet(int? code) => Handle(code);
+    // The code comes from the route only: a re-executed POST may carry a form that cannot be read.
+    public void OnGet([FromRoute] int? code) => Handle(code);
 
-    public void OnPost(int? code) => Handle(code);
+    public void OnPost([FromRoute] int? code) => Handle(code);
 
     private void Handle(int? code)
     {
@@ -27,9 +28,7 @@ public sealed class ErrorModel(ILogger<ErrorModel> logger) : PageModel
             logger.LogError(failure.Error, "Unhandled error on {Path} (request {RequestId})", failure.Path, RequestId);
         }
 
-        if (code is null || HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null)
-        {
-            Response.StatusCode = Status;
-        }
+        // Also when the page is asked for directly: /error/500 answers 500, not 200.
+        Response.StatusCode = Status is >= 400 and <= 599 ? Status : StatusCodes.Status404NotFound;
     }
 }

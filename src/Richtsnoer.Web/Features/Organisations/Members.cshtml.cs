@@ -84,7 +84,15 @@ public sealed class MembersModel(
             return OwnerOnly();
         }
 
-        await organisations.RemoveEditorAsync(OrgId, userId);
+        if (!await organisations.RemoveEditorAsync(OrgId, userId))
+        {
+            // Only editors can be removed; the owner stays (and an unknown id removes nobody).
+            Errors["Remove"] = new("Deze persoon kan niet worden verwijderd: een organisatie houdt altijd haar eigenaar.", "This person cannot be removed: an organisation always keeps its owner.");
+            Members = await organisations.ListMembersAsync(OrgId);
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
+
         return RedirectToPage(new { orgId = OrgId, removed = 1 });
     }
 }

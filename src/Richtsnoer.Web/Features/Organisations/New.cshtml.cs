@@ -8,7 +8,7 @@ using Richtsnoer.Web.Infrastructure;
 
 namespace Richtsnoer.Web.Features.Organisations;
 
-public sealed class NewModel(OrganisationStore organisations, ContentLibrary library, ILogger<NewModel> logger) : PageModel
+public sealed class NewModel(OrganisationStore organisations, ContentLibrary library, Microsoft.Extensions.Options.IOptions<UsageLimits> limits, ILogger<NewModel> logger) : PageModel
 {
     [BindProperty]
     public string? Name { get; set; }
@@ -34,6 +34,14 @@ public sealed class NewModel(OrganisationStore organisations, ContentLibrary lib
         else if (question is not null && AnswerConverter.Convert(question, new RawValue.Scalar(name)).Problem is { } problem)
         {
             Errors["Name"] = new("De naam " + problem.Message.Nl + ".", "The name " + problem.Message.En + ".");
+        }
+
+        var owned = (await organisations.ListForUserAsync(User.UserId())).Count(o => o.Role == Role.Owner);
+        if (owned >= limits.Value.OrganisationsPerAccount)
+        {
+            Errors["Name"] = new(
+                $"U bent al eigenaar van {owned} organisaties, het maximum op deze server. Verwijder er eerst een of vraag de beheerder om meer ruimte.",
+                $"You already own {owned} organisations, the maximum on this server. Delete one first or ask the administrator for more room.");
         }
 
         if (Errors.Count > 0)

@@ -34,6 +34,8 @@ public sealed class DownloadModel(Storage.Protocols.ProtocolStore protocols, Pro
         var bytes = renderer.RenderToBytes(document);
         logger.LogInformation("Organisation {OrganisationId} downloaded {Kind} as {Format} ({Language}, {Bytes} bytes)",
             OrgId, isSummary ? "summary" : "protocol", renderer.Format, language.Code(), bytes.Length);
+        // A protocol draft is not for shared caches or the browser's disk cache.
+        Response.Headers.CacheControl = "no-store";
         return File(bytes, renderer.MediaType, FileName(document, renderer.Extension));
     }
 

@@ -8,7 +8,7 @@ using Richtsnoer.Web.Infrastructure;
 namespace Richtsnoer.Web.Features.Protocol;
 
 /// <summary>Add or edit a clause the organisation writes itself, in a chapter of its choice, tagged with the topics it covers.</summary>
-public sealed class OwnModel(ProtocolStore protocols, ProtocolBuilder builder, ContentLibrary library, ILogger<OwnModel> logger) : OrganisationPageModel
+public sealed class OwnModel(ProtocolStore protocols, ProtocolBuilder builder, ContentLibrary library, Microsoft.Extensions.Options.IOptions<UsageLimits> limits, ILogger<OwnModel> logger) : OrganisationPageModel
 {
     [BindProperty]
     public string? Section { get; set; }
@@ -85,6 +85,15 @@ public sealed class OwnModel(ProtocolStore protocols, ProtocolBuilder builder, C
         if (draft is null || !Load(draft, id, lang))
         {
             return NotFound();
+        }
+
+        var max = limits.Value.OwnClauses;
+        if (id is null && draft.Answers.Customisations.Custom.Count >= max)
+        {
+            Errors["TitleNl"] = new(
+                $"Dit protocol heeft al {max} eigen bepalingen, het maximum. Voeg de tekst toe aan een bestaande eigen bepaling of verwijder er een.",
+                $"This protocol already has {max} own clauses, the maximum. Add the text to an existing own clause or delete one.");
+            return Page();
         }
 
         var clause = new CustomClause(

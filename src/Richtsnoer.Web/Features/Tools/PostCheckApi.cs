@@ -35,7 +35,7 @@ public static class PostCheckApi
 
         if (await organisations.FindMembershipAsync(orgId, userId) is null)
         {
-            return Results.NotFound();
+            return Error(StatusCodes.Status404NotFound, ui, "Deze organisatie bestaat niet of u hoort er niet bij.", "This organisation does not exist or you are not a member.");
         }
 
         if (!context.Request.HasJsonContentType())
@@ -76,7 +76,7 @@ public static class PostCheckApi
 
         if (await tools.ForAsync(orgId, language) is not { } ctx)
         {
-            return Results.NotFound();
+            return Error(StatusCodes.Status404NotFound, language, "Deze organisatie bestaat niet of u hoort er niet bij.", "This organisation does not exist or you are not a member.");
         }
 
         context.RequestAborted.ThrowIfCancellationRequested();
@@ -90,6 +90,10 @@ public static class PostCheckApi
         $"De tekst is te lang om te controleren (meer dan {EmployeeTools.MaxLength:N0} tekens).",
         $"The text is too long to check (more than {EmployeeTools.MaxLength:N0} characters).");
 
-    private static IResult Error(int status, Language language, string nl, string en) =>
-        Results.Json(new { error = language == Language.Nl ? nl : en }, statusCode: status);
+    /// <summary>ProblemDetails (RFC 9457), with the message also as "error" for clients of the first version.</summary>
+    private static IResult Error(int status, Language language, string nl, string en)
+    {
+        var message = language == Language.Nl ? nl : en;
+        return Results.Problem(detail: message, statusCode: status, extensions: new Dictionary<string, object?> { ["error"] = message });
+    }
 }
