@@ -168,6 +168,44 @@ public sealed class OrganisationStore(Database database, AnswersCodec codec, Out
         await connection.ExecuteAsync("UPDATE organisations SET name = @name WHERE id = @organisationId", new { organisationId, name });
     }
 
+    /// <summary>
+    /// Makes an editor the owner and the owner an editor, in one transaction. False when
+    /// <paramref name="toUserId"/> is not an editor of the organisation or <paramref name="fromUserId"/> not its owner.
+    /// </summary>
+    public async Task<bool> TransferOwnershipAsync(Guid organisationId, Guid fromUserId, Guid toUserId, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        await using var tx = await database.Dialect.BeginWriteAsync(connection, ct);
+        var roles = (await connection.QueryAsync<(Guid UserId, string Role)>(
+            $"SELECT user_id, role FROM memberships WHERE organisation_id = @organisationId AND user_id IN (@fromUserId, @toUserId){database.Dialect.ForUpdate}",
+            new { organisationId, fromUserId, toUserId },
+            tx)).ToDictionary(r => r.UserId, r => r.Role);
+        if (fromUserId == toUserId || roles.GetValueOrDefault(fromUserId) != RoleName(Role.Owner) || roles.GetValueOrDefault(toUserId) != RoleName(Role.Editor))
+        {
+            await tx.RollbackAsync(ct);
+            return false;
+        }
+
+        await connection.ExecuteAsync("UPDATE memberships SET role = @owner WHERE organisation_id = @organisationId AND user_id = @toUserId", new { organisationId, toUserId, owner = RoleName(Role.Owner) }, tx);
+        await connection.ExecuteAsync("UPDATE memberships SET role = @editor WHERE organisation_id = @organisationId AND user_id = @fromUserId", new { organisationId, fromUserId, editor = RoleName(Role.Editor) }, tx);
+        await tx.CommitAsync(ct);
+        return true;
+    }
+
+    /// <summary>The organisations the user owns (an account cannot be deleted while it owns one).</summary>
+    public async Task<IReadOnlyList<Organisation>> OwnedByAsync(Guid userId, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var rows = await connection.QueryAsync<Organisation>(
+            "SELECT o.id AS Id, o.name AS Name, o.created_at AS CreatedAt FROM organisations o JOIN memberships m ON m.organisation_id = o.id WHERE m.user_id = @userId AND m.role = @owner ORDER BY o.name",
+            new { userId, owner = RoleName(Role.Owner) });
+        return rows.ToList();
+    }
+
+    /// <summary>
+    /// Deletes the organisation with its members and its protocol draft. Queued and sent e-mail
+    /// stays in the outbox, no longer linked to an organisation.
+    /// </summary>
     public async Task DeleteAsync(Guid organisationId, CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct);

@@ -63,6 +63,20 @@ public sealed class UserStore(Database database)
         await connection.ExecuteAsync("UPDATE users SET password_hash = @passwordHash WHERE id = @id", new { id, passwordHash });
     }
 
+    /// <summary>
+    /// Deletes the account: its memberships and reset links go with it (cascade), and its login
+    /// attempts. Refused by the caller while the user owns an organisation.
+    /// </summary>
+    public async Task DeleteAsync(Guid id, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        await using var tx = await database.Dialect.BeginWriteAsync(connection, ct);
+        var normalized = await connection.ExecuteScalarAsync<string?>("SELECT email_normalized FROM users WHERE id = @id", new { id }, tx);
+        await connection.ExecuteAsync("DELETE FROM login_attempts WHERE email_normalized = @normalized", new { normalized }, tx);
+        await connection.ExecuteAsync("DELETE FROM users WHERE id = @id", new { id }, tx);
+        await tx.CommitAsync(ct);
+    }
+
     /// <summary>The security stamp as stored now, or null when the user no longer exists.</summary>
     public async Task<string?> SecurityStampAsync(Guid id, CancellationToken ct = default)
     {

@@ -8,6 +8,7 @@ namespace Richtsnoer.Web.Infrastructure;
 /// and <c>KnownNetworks</c> (CIDR, e.g. 10.0.0.0/8), comma-separated. Only requests from those
 /// addresses may set X-Forwarded-For and X-Forwarded-Proto; the app then sees the client's address
 /// and https, so cookies are Secure and HSTS is sent. Without either setting the headers are ignored.
+/// <c>HttpsRedirect</c> (with <c>HttpsPort</c>, default 443) sends plain-http requests to https.
 /// </summary>
 public static class ReverseProxy
 {
@@ -36,19 +37,36 @@ public static class ReverseProxy
                 o.KnownIPNetworks.Add(n);
             }
         });
-        services.AddSingleton(new ReverseProxySettings(proxies.Count + networks.Count > 0));
+        var redirect = section.GetValue<bool>("HttpsRedirect");
+        services.AddSingleton(new ReverseProxySettings(proxies.Count + networks.Count > 0, redirect));
+        if (redirect)
+        {
+            services.AddHttpsRedirection(o =>
+            {
+                o.HttpsPort = section.GetValue<int?>("HttpsPort") ?? 443;
+                o.RedirectStatusCode = StatusCodes.Status308PermanentRedirect;
+            });
+        }
 
         // Sent only on https responses outside Development (Program.cs), and never for localhost.
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         return services;
     }
 
-    /// <summary>Applies X-Forwarded-* from the configured proxies; does nothing when none is configured.</summary>
-    public static IApplicationBuilder UseReverseProxySupport(this IApplicationBuilder app) =>
-        app.ApplicationServices.GetRequiredService<ReverseProxySettings>().Enabled ? app.UseForwardedHeaders() : app;
+    /// <summary>Applies X-Forwarded-* from the configured proxies, then (when configured) redirects http to https.</summary>
+    public static IApplicationBuilder UseReverseProxySupport(this IApplicationBuilder app)
+    {
+        var settings = app.ApplicationServices.GetRequiredService<ReverseProxySettings>();
+        if (settings.Enabled)
+        {
+            app.UseForwardedHeaders();
+        }
+
+        return settings.HttpsRedirect ? app.UseHttpsRedirection() : app;
+    }
 
     private static IEnumerable<string> Split(string? value) =>
         (value ?? string.Empty).Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
 
-public sealed record ReverseProxySettings(bool Enabled);
+public sealed record ReverseProxySettings(bool Enabled, bool HttpsRedirect);

@@ -40,7 +40,7 @@ public abstract class AccountTests(AppFixture fixture)
         await s.SubmitAsync("main form", new Dictionary<string, string[]> { ["Email"] = ["geen-adres"], ["Password"] = ["kort"], ["PasswordAgain"] = ["kort"] });
         Assert.Equal(HttpStatusCode.OK, s.Status);
         Assert.Contains("geen geldig e-mailadres", s.Text("#e-Email"));
-        Assert.Contains("minstens 10 tekens", s.Text("#e-Password"));
+        Assert.Contains("minstens 10 zichtbare tekens", s.Text("#e-Password"));
         Assert.Equal("true", s.Page.QuerySelector("#f-Email")!.GetAttribute("aria-invalid"));
         Assert.Equal(2, s.Page.QuerySelectorAll(".error-summary li").Length);
     }

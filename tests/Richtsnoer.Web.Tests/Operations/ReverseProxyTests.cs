@@ -58,4 +58,23 @@ public sealed class ReverseProxyTests(SqliteFixture fixture)
             Assert.False(response.Headers.Contains("Strict-Transport-Security"));
         }
     }
+
+    [Fact]
+    public async Task With_https_redirect_configured_plain_http_is_sent_to_https_but_not_what_the_proxy_forwarded_as_https()
+    {
+        await using var app = fixture.App.WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Richtsnoer:ReverseProxy:KnownProxies", "127.0.0.1");
+            b.UseSetting("Richtsnoer:ReverseProxy:HttpsRedirect", "true");
+            b.ConfigureServices(s => s.AddSingleton<IStartupFilter>(new TestRemoteAddress(IPAddress.Loopback)));
+        });
+        using var client = app.CreateClient(new() { AllowAutoRedirect = false });
+        var plain = await client.GetAsync("http://richtsnoer.example.nl/account/login", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.PermanentRedirect, plain.StatusCode);
+        Assert.Equal("https://richtsnoer.example.nl/account/login", plain.Headers.Location!.ToString());
+
+        using var forwarded = new HttpRequestMessage(HttpMethod.Get, "http://richtsnoer.example.nl/account/login");
+        forwarded.Headers.Add("X-Forwarded-Proto", "https");
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(forwarded, TestContext.Current.CancellationToken)).StatusCode);
+    }
 }

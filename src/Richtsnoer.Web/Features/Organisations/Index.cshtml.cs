@@ -15,7 +15,7 @@ public sealed class IndexModel(OrganisationStore organisations, ContentLibrary l
     public async Task<IActionResult> OnGetAsync()
     {
         Items = await organisations.ListForUserAsync(User.UserId());
-        return Items.Count == 0 ? LocalRedirect("/organisations/new") : Page();
+        return Items.Count == 0 ? LocalRedirect(Request.Query["deleted"] == "1" ? "/organisations/new?deleted=1" : "/organisations/new") : Page();
     }
 
     /// <summary>1-based number of the step the user saved last, or 1.</summary>
