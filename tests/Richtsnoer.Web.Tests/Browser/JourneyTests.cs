@@ -174,6 +174,49 @@ public sealed class JourneyTests(BrowserFixture fixture)
         Assert.True(axe.Problems.Count == 0, string.Join("\n", axe.Problems));
     }
 
+    [Fact]
+    public async Task Add_an_editor_read_the_waiting_email_and_find_the_account_pages()
+    {
+        var (editorSite, _) = await OpenAsync();
+        var editorEmail = Flows.NewEmail("journey-editor");
+        await editorSite.RegisterAsync(editorEmail, Flows.Password);
+
+        var (site, axe) = await OpenAsync();
+        await site.RegisterAsync(Flows.NewEmail("journey4"), Flows.Password);
+        await site.CreateOrganisationAsync("Drukkerij Van Os");
+        await site.Page.GotoAsync("/organisations");
+        await site.Page.GetByRole(AriaRole.Link, new() { Name = "Wie werkt mee" }).ClickAsync();
+        await site.Page.GetByLabel("E-mailadres van de redacteur").FillAsync(editorEmail);
+        await site.Page.GetByRole(AriaRole.Button, new() { Name = "Toevoegen" }).ClickAsync();
+        await Assertions.Expect(site.Page.Locator(".notice")).ToContainTextAsync("niet ingesteld");
+        await site.VisitedAsync("members-added");
+
+        await site.Page.GetByRole(AriaRole.Link, new() { Name = "Uitgaande e-mail bekijken" }).ClickAsync();
+        await Assertions.Expect(site.Page.Locator(".warning")).ToContainTextAsync("niet verstuurd");
+        await site.Page.Locator("ul.outbox summary").First.ClickAsync();
+        await Assertions.Expect(site.Page.Locator("pre.mail-text").First).ToContainTextAsync("Drukkerij Van Os");
+        await site.VisitedAsync("outbox");
+
+        await site.Page.GoBackAsync();
+        await site.Page.GetByRole(AriaRole.Link, new() { Name = "Eigenaarschap overdragen of organisatie verwijderen" }).ClickAsync();
+        await Assertions.Expect(site.Page.Locator("#f-NewOwner")).ToContainTextAsync(editorEmail);
+        await site.VisitedAsync("organisation-settings");
+
+        await site.Page.GetByRole(AriaRole.Link, new() { Name = "Wachtwoord", Exact = true }).ClickAsync();
+        await site.Page.WaitForURLAsync("**/account/password");
+        await site.VisitedAsync("password-change");
+
+        await site.LogoutAsync();
+        await site.Page.GetByRole(AriaRole.Link, new() { Name = "Wachtwoord vergeten?" }).ClickAsync();
+        await site.VisitedAsync("password-forgot");
+        await site.Page.GetByLabel("E-mailadres").FillAsync(editorEmail);
+        await site.Page.GetByRole(AriaRole.Button, new() { Name = "Stuur mij een link" }).ClickAsync();
+        await Assertions.Expect(site.Page.Locator(".notice")).ToContainTextAsync("Als er een account");
+        await site.VisitedAsync("password-forgot-sent");
+
+        Assert.True(axe.Problems.Count == 0, string.Join("\n", axe.Problems));
+    }
+
     public static string DocxText(byte[] docx)
     {
         using var zip = new ZipArchive(new MemoryStream(docx));
