@@ -108,16 +108,6 @@ public sealed class LoginAttemptStore(Database database)
         await connection.ExecuteAsync("UPDATE login_attempts SET succeeded = @yes WHERE id = @attemptId", new { yes = true, attemptId });
     }
 
-    /// <summary>The latest attempts, newest first.</summary>
-    public async Task<IReadOnlyList<LoginAttempt>> RecentAsync(string email, int count, CancellationToken ct = default)
-    {
-        await using var connection = await database.OpenAsync(ct);
-        var rows = await connection.QueryAsync<LoginAttempt>(
-            "SELECT succeeded AS Succeeded, at AS At FROM login_attempts WHERE email_normalized = @normalized ORDER BY id DESC LIMIT @count",
-            new { normalized = User.Normalize(email), count });
-        return rows.ToList();
-    }
-
     private static async Task Trim(DbConnection connection, DbTransaction tx, string normalized, DateTimeOffset now)
     {
         await connection.ExecuteAsync(
