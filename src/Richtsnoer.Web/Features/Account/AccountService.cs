@@ -97,6 +97,22 @@ public sealed partial class AccountService(UserStore users, LoginAttemptStore at
         return null;
     }
 
+    /// <summary>
+    /// The new password and its repetition, as every form that sets a password asks them: a
+    /// problem with the password goes under "Password", a different repetition under "PasswordAgain".
+    /// </summary>
+    public static void CheckNewPassword(string? password, string? again, string? email, IDictionary<string, LocalText> errors)
+    {
+        if (CheckNewPassword(password, email) is { } problem)
+        {
+            errors["Password"] = problem;
+        }
+        else if (password != again)
+        {
+            errors["PasswordAgain"] = new("De twee wachtwoorden zijn niet gelijk.", "The two passwords differ.");
+        }
+    }
+
     /// <summary>Creates the account; null when the address is already registered.</summary>
     public async Task<User?> RegisterAsync(string email, string password, Language language)
     {

@@ -33,14 +33,7 @@ public sealed class PasswordModel(AccountService accounts, PasswordMail mail) : 
             Errors["Current"] = new("Dit is niet uw huidige wachtwoord.", "This is not your current password.");
         }
 
-        if (AccountService.CheckNewPassword(Password, user?.Email ?? User.Email()) is { } p)
-        {
-            Errors["Password"] = p;
-        }
-        else if (Password != PasswordAgain)
-        {
-            Errors["PasswordAgain"] = new("De twee wachtwoorden zijn niet gelijk.", "The two passwords differ.");
-        }
+        AccountService.CheckNewPassword(Password, PasswordAgain, user?.Email ?? User.Email(), Errors);
 
         if (Errors.Count > 0 || user is null)
         {

@@ -27,14 +27,7 @@ public sealed class RegisterModel(AccountService accounts) : PageModel
             Errors["Email"] = e;
         }
 
-        if (AccountService.CheckNewPassword(Password, Email) is { } p)
-        {
-            Errors["Password"] = p;
-        }
-        else if (Password != PasswordAgain)
-        {
-            Errors["PasswordAgain"] = new("De twee wachtwoorden zijn niet gelijk.", "The two passwords differ.");
-        }
+        AccountService.CheckNewPassword(Password, PasswordAgain, Email, Errors);
 
         if (Errors.Count > 0)
         {

@@ -38,14 +38,7 @@ public sealed class ResetModel(PasswordResetStore resets, UserStore users, Passw
             return Page();
         }
 
-        if (AccountService.CheckNewPassword(Password, user.Email) is { } p)
-        {
-            Errors["Password"] = p;
-        }
-        else if (Password != PasswordAgain)
-        {
-            Errors["PasswordAgain"] = new("De twee wachtwoorden zijn niet gelijk.", "The two passwords differ.");
-        }
+        AccountService.CheckNewPassword(Password, PasswordAgain, user.Email, Errors);
 
         if (Errors.Count > 0)
         {
