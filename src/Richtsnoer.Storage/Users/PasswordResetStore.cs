@@ -84,7 +84,7 @@ public sealed class PasswordResetStore(Database database, OutboxStore outbox, Ti
         await connection.ExecuteAsync("UPDATE password_resets SET used_at = @now WHERE user_id = @id AND used_at IS NULL", new { id, now }, tx);
         await connection.ExecuteAsync(
             "UPDATE users SET password_hash = @hash, security_stamp = @stamp WHERE id = @id",
-            new { id, hash = passwordHash(id), stamp = Guid.NewGuid().ToString("N") },
+            new { id, hash = passwordHash(id), stamp = User.NewSecurityStamp() },
             tx);
         await tx.CommitAsync(ct);
         return id;

@@ -1,4 +1,5 @@
 using Dapper;
+using Richtsnoer.Core;
 
 namespace Richtsnoer.Storage.Users;
 
@@ -16,8 +17,14 @@ public sealed record User
 
     public DateTimeOffset CreatedAt { get; init; }
 
+    /// <summary>The language for messages to this user; Dutch when the stored code is unknown.</summary>
+    public Core.Language PreferredLanguage => LanguageExtensions.TryParse(Language, out var language) ? language : Core.Language.Nl;
+
     /// <summary>E-mail addresses compare without case and surrounding spaces.</summary>
     public static string Normalize(string email) => email.Trim().ToUpperInvariant();
+
+    /// <summary>A fresh security stamp: a login cookie is valid only while its stamp is the stored one.</summary>
+    public static string NewSecurityStamp() => Guid.NewGuid().ToString("N");
 }
 
 public sealed class UserStore(Database database)
@@ -90,7 +97,7 @@ public sealed class UserStore(Database database)
     /// </summary>
     public async Task<string> RotateSecurityStampAsync(Guid id, string? newPasswordHash = null, CancellationToken ct = default)
     {
-        var stamp = Guid.NewGuid().ToString("N");
+        var stamp = User.NewSecurityStamp();
         await using var connection = await database.OpenAsync(ct);
         await connection.ExecuteAsync(
             "UPDATE users SET security_stamp = @stamp, password_hash = COALESCE(@newPasswordHash, password_hash) WHERE id = @id",

@@ -121,7 +121,7 @@ public sealed partial class AccountService(UserStore users, LoginAttemptStore at
             Id = Guid.NewGuid(),
             Email = email.Trim(),
             PasswordHash = string.Empty,
-            SecurityStamp = Guid.NewGuid().ToString("N"),
+            SecurityStamp = User.NewSecurityStamp(),
             Language = language.Code(),
             CreatedAt = clock.GetUtcNow(),
         };

@@ -10,13 +10,11 @@ namespace Richtsnoer.Web.Features.Account;
 /// <summary>The account e-mails: a reset link, and the notice that the password was changed.</summary>
 public sealed class PasswordMail(EmailTemplates templates, PasswordResetStore resets, OutboxStore outbox, OutboxSignal signal, ILogger<PasswordMail> logger)
 {
-    private static Language LanguageOf(User user) => LanguageExtensions.TryParse(user.Language, out var l) ? l : Language.Nl;
-
     /// <summary>Stores a new reset token and queues its link; nothing when the account asked too often.</summary>
     public async Task SendResetAsync(HttpContext context, User user)
     {
         var token = PasswordResetStore.NewToken();
-        var language = LanguageOf(user);
+        var language = user.PreferredLanguage;
         var created = await resets.CreateAsync(user.Id, token, () => new OutgoingEmail(
             "password-reset",
             language,
@@ -40,7 +38,7 @@ public sealed class PasswordMail(EmailTemplates templates, PasswordResetStore re
 
     public async Task ChangedAsync(HttpContext context, User user)
     {
-        var language = LanguageOf(user);
+        var language = user.PreferredLanguage;
         await outbox.EnqueueAsync(new OutgoingEmail(
             "password-changed",
             language,

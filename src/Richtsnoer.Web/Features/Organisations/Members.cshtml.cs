@@ -67,7 +67,7 @@ public sealed class MembersModel(
     private async Task<OutgoingEmail> NotificationAsync(User editor)
     {
         var owner = await users.FindByIdAsync(UserId);
-        LanguageExtensions.TryParse(editor.Language, out var language);
+        var language = editor.PreferredLanguage;
         var content = templates.Render("member-added", language, new Dictionary<string, string>
         {
             ["organisation"] = Membership.OrganisationName,
