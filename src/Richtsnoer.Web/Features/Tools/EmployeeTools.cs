@@ -9,7 +9,18 @@ using Richtsnoer.Web.Features.Protocol;
 namespace Richtsnoer.Web.Features.Tools;
 
 /// <summary>What the tools of one organisation need: its effective answers and its post checker.</summary>
-public sealed record ToolsContext(AnswerSet Effective, PostChecker Checker);
+public sealed record ToolsContext(AnswerSet Effective, PostChecker Checker)
+{
+    /// <summary>
+    /// The post check as the page and the API give it: not started for a client that has gone,
+    /// and at most <see cref="EmployeeTools.MaxFindingsShown"/> findings with the total.
+    /// </summary>
+    public PostCheckResult Check(string draft, CancellationToken aborted)
+    {
+        aborted.ThrowIfCancellationRequested();
+        return Checker.Check(draft).Limit(EmployeeTools.MaxFindingsShown);
+    }
+}
 
 /// <summary>
 /// Builds the post checker of an organisation (lexicon + its answers + its protocol) and keeps

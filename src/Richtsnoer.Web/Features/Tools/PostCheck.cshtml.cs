@@ -56,8 +56,7 @@ public sealed class PostCheckModel(EmployeeTools tools) : OrganisationPageModel
             return NotFound();
         }
 
-        HttpContext.RequestAborted.ThrowIfCancellationRequested();
-        Result = context.Checker.Check(text).Limit(EmployeeTools.MaxFindingsShown);
+        Result = context.Check(text, HttpContext.RequestAborted);
         Segments = Split(text, Result.Findings);
         return Page();
     }

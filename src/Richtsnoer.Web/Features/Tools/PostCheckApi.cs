@@ -79,8 +79,7 @@ public static class PostCheckApi
             return Error(StatusCodes.Status404NotFound, language, "Deze organisatie bestaat niet of u hoort er niet bij.", "This organisation does not exist or you are not a member.");
         }
 
-        context.RequestAborted.ThrowIfCancellationRequested();
-        var result = ctx.Checker.Check(text).Limit(EmployeeTools.MaxFindingsShown);
+        var result = ctx.Check(text, context.RequestAborted);
         return Results.Text(PostCheckJson.ToJson(result), "application/json; charset=utf-8");
     }
 
