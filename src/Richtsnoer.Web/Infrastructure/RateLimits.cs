@@ -87,7 +87,7 @@ public static class RateLimits
         await PlainErrorPage.WriteAsync(
             context,
             StatusCodes.Status429TooManyRequests,
-            new("Even rustig aan", "Please slow down"),
+            ErrorTexts.SlowDownTitle,
             new($"Er kwamen in korte tijd te veel verzoeken van u binnen. Probeer het over {seconds} seconden opnieuw.", $"Too many requests arrived from you in a short time. Please try again in {seconds} seconds."),
             ct);
     }

@@ -56,9 +56,9 @@ public static class RequestLimits
                 await PlainErrorPage.WriteAsync(
                     context,
                     status,
-                    status == StatusCodes.Status413PayloadTooLarge ? new("Dat is te veel in één keer", "That is too much at once") : new("Dat ging niet goed", "That did not work"),
+                    status == StatusCodes.Status413PayloadTooLarge ? ErrorTexts.TooLargeTitle : ErrorTexts.BadRequestTitle,
                     status == StatusCodes.Status413PayloadTooLarge
-                        ? new("Het formulier was te groot om te verwerken. Maak de tekst korter of verdeel hem over meer keren, en probeer het opnieuw.", "The form was too large to process. Make the text shorter or split it up, and try again.")
+                        ? ErrorTexts.TooLarge
                         : new("Het verzoek kon niet worden gelezen. Ga terug, laad de pagina opnieuw en probeer het nog eens.", "The request could not be read. Go back, reload the page and try again."),
                     CancellationToken.None);
             }
