@@ -26,6 +26,13 @@ public abstract class OutboxTests(Db db)
         MaxAttempts = maxAttempts,
     };
 
+    /// <summary>A clock at <see cref="Start"/> and the outbox on the scratch database that reads it.</summary>
+    protected static (ManualTime Time, OutboxStore Store) Outbox(ScratchDatabase scratch)
+    {
+        var time = new ManualTime(Start);
+        return (time, new OutboxStore(scratch.Database, time));
+    }
+
     protected static OutboxSender Sender(OutboxStore store, EmailOptions options, TimeProvider time) =>
         new(store, Microsoft.Extensions.Options.Options.Create(options), time, NullLogger<OutboxSender>.Instance);
 
@@ -42,11 +49,9 @@ public abstract class OutboxTests(Db db)
     public async Task A_queued_message_arrives_as_text_and_html_in_the_recipients_language_with_a_stable_message_id()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var scratch = await ScratchDatabase.CreateAsync(Db);
-        await scratch.Migrator().MigrateAsync(ct);
+        await using var scratch = await ScratchDatabase.CreateMigratedAsync(Db);
         await using var smtp = await TestSmtpServer.StartAsync();
-        var time = new ManualTime(Start);
-        var store = new OutboxStore(scratch.Database, time);
+        var (time, store) = Outbox(scratch);
 
         var id = await store.EnqueueAsync(Message("sanne@example.test", Language.En, "Bakkerij <b>De Korst</b> & Zn"), ct);
         Assert.Equal(1, await Sender(store, Options(smtp.Port), time).SendDueAsync(ct));
@@ -80,11 +85,9 @@ public abstract class OutboxTests(Db db)
     public async Task A_message_queued_in_a_transaction_that_rolls_back_is_never_sent()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var scratch = await ScratchDatabase.CreateAsync(Db);
-        await scratch.Migrator().MigrateAsync(ct);
+        await using var scratch = await ScratchDatabase.CreateMigratedAsync(Db);
         await using var smtp = await TestSmtpServer.StartAsync();
-        var time = new ManualTime(Start);
-        var store = new OutboxStore(scratch.Database, time);
+        var (time, store) = Outbox(scratch);
 
         await using (var connection = await scratch.Database.OpenAsync(ct))
         {
@@ -105,13 +108,11 @@ public abstract class OutboxTests(Db db)
     public async Task A_temporary_refusal_is_retried_after_the_back_off_and_then_delivered()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var scratch = await ScratchDatabase.CreateAsync(Db);
-        await scratch.Migrator().MigrateAsync(ct);
+        await using var scratch = await ScratchDatabase.CreateMigratedAsync(Db);
         await using var smtp = await TestSmtpServer.StartAsync();
         var refusals = 1;
         smtp.Answer = _ => refusals-- > 0 ? new SmtpResponse(SmtpReplyCode.Aborted, "try again later") : null;
-        var time = new ManualTime(Start);
-        var store = new OutboxStore(scratch.Database, time);
+        var (time, store) = Outbox(scratch);
         var options = Options(smtp.Port);
         var id = await store.EnqueueAsync(Message("later@example.test"), ct);
 
@@ -139,14 +140,12 @@ public abstract class OutboxTests(Db db)
     public async Task A_permanent_refusal_fails_the_message_at_once_and_the_others_still_go()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var scratch = await ScratchDatabase.CreateAsync(Db);
-        await scratch.Migrator().MigrateAsync(ct);
+        await using var scratch = await ScratchDatabase.CreateMigratedAsync(Db);
         await using var smtp = await TestSmtpServer.StartAsync();
         smtp.Answer = m => m.To.Mailboxes.Any(x => x.Address.StartsWith("bestaat-niet", StringComparison.Ordinal))
             ? new SmtpResponse(SmtpReplyCode.MailboxUnavailable, "no such mailbox")
             : null;
-        var time = new ManualTime(Start);
-        var store = new OutboxStore(scratch.Database, time);
+        var (time, store) = Outbox(scratch);
         var bad = await store.EnqueueAsync(Message("bestaat-niet@example.test"), ct);
         time.Advance(TimeSpan.FromMilliseconds(1));
         var good = await store.EnqueueAsync(Message("wel@example.test"), ct);
@@ -166,10 +165,8 @@ public abstract class OutboxTests(Db db)
     public async Task An_unreachable_server_keeps_messages_queued_with_growing_waits_until_the_last_attempt()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var scratch = await ScratchDatabase.CreateAsync(Db);
-        await scratch.Migrator().MigrateAsync(ct);
-        var time = new ManualTime(Start);
-        var store = new OutboxStore(scratch.Database, time);
+        await using var scratch = await ScratchDatabase.CreateMigratedAsync(Db);
+        var (time, store) = Outbox(scratch);
         var options = Options(TestSmtpServer.FreePort(), maxAttempts: 3);
         var id = await store.EnqueueAsync(Message("een@example.test"), ct);
 
@@ -199,10 +196,8 @@ public abstract class OutboxTests(Db db)
     public async Task When_the_connection_fails_the_rest_of_the_batch_is_handed_back_untried()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var scratch = await ScratchDatabase.CreateAsync(Db);
-        await scratch.Migrator().MigrateAsync(ct);
-        var time = new ManualTime(Start);
-        var store = new OutboxStore(scratch.Database, time);
+        await using var scratch = await ScratchDatabase.CreateMigratedAsync(Db);
+        var (time, store) = Outbox(scratch);
         var ids = new List<Guid>();
         for (var i = 0; i < 3; i++)
         {
@@ -231,10 +226,8 @@ public abstract class OutboxTests(Db db)
     public async Task Without_smtp_nothing_is_sent_and_messages_stay_pending()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var scratch = await ScratchDatabase.CreateAsync(Db);
-        await scratch.Migrator().MigrateAsync(ct);
-        var time = new ManualTime(Start);
-        var store = new OutboxStore(scratch.Database, time);
+        await using var scratch = await ScratchDatabase.CreateMigratedAsync(Db);
+        var (time, store) = Outbox(scratch);
         var id = await store.EnqueueAsync(Message("iemand@example.test"), ct);
         Assert.Equal(0, await Sender(store, new EmailOptions(), time).SendDueAsync(ct));
         var row = await store.FindAsync(id, ct);
@@ -251,8 +244,7 @@ public sealed class OutboxTestsOnPostgres() : OutboxTests(Db.Postgres)
     public async Task Two_senders_on_one_database_deliver_1000_messages_exactly_once()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var scratch = await ScratchDatabase.CreateAsync(Db);
-        await scratch.Migrator().MigrateAsync(ct);
+        await using var scratch = await ScratchDatabase.CreateMigratedAsync(Db);
         await using var smtp = await TestSmtpServer.StartAsync();
         var store = new OutboxStore(scratch.Database, TimeProvider.System);
         var content = Message("x@example.test").Content;

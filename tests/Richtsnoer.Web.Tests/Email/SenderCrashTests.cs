@@ -20,8 +20,7 @@ public sealed class SenderCrashTests
     public async Task A_sender_killed_mid_batch_loses_nothing_and_repeats_at_most_the_one_message_it_had_not_recorded()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var scratch = await ScratchDatabase.CreateAsync(Db.Postgres);
-        await scratch.Migrator().MigrateAsync(ct);
+        await using var scratch = await ScratchDatabase.CreateMigratedAsync(Db.Postgres);
         var store = new OutboxStore(scratch.Database, TimeProvider.System);
         for (var i = 0; i < Messages; i++)
         {

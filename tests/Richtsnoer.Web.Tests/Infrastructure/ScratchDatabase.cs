@@ -35,6 +35,14 @@ public sealed class ScratchDatabase : IAsyncDisposable
         return new ScratchDatabase(db, TestDatabases.NewSqlite(), null);
     }
 
+    /// <summary>An empty database with every migration applied.</summary>
+    public static async Task<ScratchDatabase> CreateMigratedAsync(Db db)
+    {
+        var scratch = await CreateAsync(db);
+        await scratch.Migrator().MigrateAsync(TestContext.Current.CancellationToken);
+        return scratch;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (postgresName is not null)
