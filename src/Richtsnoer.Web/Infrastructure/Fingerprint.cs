@@ -36,6 +36,10 @@ public static class Fingerprint
         _ => string.Join("\u0002", value.Scalars()),
     };
 
+    /// <summary>An own clause in every part the form edits; a deleted one has a fingerprint of its own.</summary>
+    public static string OfOwnClause(CustomClause? c) =>
+        c is null ? Of("deleted") : Of([c.SectionId, string.Join(",", c.Topics), c.Nl?.Title, c.Nl?.Body, c.En?.Title, c.En?.Body]);
+
     /// <summary>The stored text of one clause in one language (null parts: not adapted).</summary>
     public static string OfText(ClauseText? text) => Of(text?.Title, text?.Body);
 }

@@ -47,8 +47,6 @@ public sealed class OwnModel(ProtocolStore protocols, ProtocolBuilder builder, C
 
     public CustomClause? ChangedMeanwhile { get; private set; }
 
-    private static string OfClause(CustomClause? c) =>
-        c is null ? Fingerprint.Of("deleted") : Fingerprint.Of([c.SectionId, string.Join(",", c.Topics), c.Nl?.Title, c.Nl?.Body, c.En?.Title, c.En?.Body]);
 
     public async Task<IActionResult> OnGetAsync(string? id, string? lang)
     {
@@ -64,7 +62,7 @@ public sealed class OwnModel(ProtocolStore protocols, ProtocolBuilder builder, C
             Topics = own.Topics.ToList();
             (TitleNl, TextNl) = (own.Nl?.Title, own.Nl?.Body);
             (TitleEn, TextEn) = (own.En?.Title, own.En?.Body);
-            Base = OfClause(own);
+            Base = Fingerprint.OfOwnClause(own);
         }
 
         return Page();
@@ -121,14 +119,14 @@ public sealed class OwnModel(ProtocolStore protocols, ProtocolBuilder builder, C
             await protocols.UpdateAsync(
                 OrgId,
                 UserId,
-                d => id is null || string.IsNullOrEmpty(Base) || OfClause(d.Answers.Customisations.Custom.FirstOrDefault(c => c.Id == id)) == Base,
+                d => id is null || string.IsNullOrEmpty(Base) || Fingerprint.OfOwnClause(d.Answers.Customisations.Custom.FirstOrDefault(c => c.Id == id)) == Base,
                 d => d.Customise(With(d.Answers.Customisations, clause)));
         }
         catch (ConcurrentChangeException conflict)
         {
             ChangedMeanwhile = conflict.Current.Answers.Customisations.Custom.FirstOrDefault(c => c.Id == id);
             Conflict = true;
-            Base = OfClause(ChangedMeanwhile);
+            Base = Fingerprint.OfOwnClause(ChangedMeanwhile);
             Response.StatusCode = StatusCodes.Status409Conflict;
             logger.LogInformation("Stale save of own clause {ClauseId} in organisation {OrganisationId} refused", id, OrgId);
             return Page();
