@@ -11,6 +11,7 @@ var root = new RootCommand("Richtsnoer: stel een social-mediaprotocol op uit een
     CheckPostCommand.Create(),
     DisclaimerCommand.Create(),
     ResponseGuideCommand.Create(),
+    AuditCommand.Create(),
 };
 
 return Cli.Run(root, args);

@@ -321,6 +321,11 @@ public sealed class DocxRenderer : IDocumentRenderer
                 Meta(Labels.EffectiveDate[lang], Labels.Date(date, lang));
             }
 
+            if (m.Adoption is { } adoption)
+            {
+                Meta(Labels.Adopted[lang], adoption);
+            }
+
             Meta(Labels.GeneratedOn[lang], Labels.Date(m.GeneratedOn, lang));
             Meta(Labels.Language[lang], Labels.LanguageName[lang]);
         }
