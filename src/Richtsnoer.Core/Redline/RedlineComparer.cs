@@ -17,6 +17,11 @@ public static class RedlineComparer
     {
         ArgumentNullException.ThrowIfNull(from);
         ArgumentNullException.ThrowIfNull(to);
+        if (from.Metadata.Language != to.Metadata.Language)
+        {
+            // Every clause would differ: compare the versions in one language at a time.
+            throw new ArgumentException($"the versions are in different languages ({from.Metadata.Language}, {to.Metadata.Language})", nameof(to));
+        }
 
         var oldClauses = Positions(from);
         var newClauses = Positions(to);

@@ -289,4 +289,12 @@ public class RedlineComparerTests
 
         Assert.Throws<ArgumentException>(() => RedlineComparer.Compare(doc, twice));
     }
+
+    [Fact]
+    public void Versions_in_different_languages_are_refused()
+    {
+        var answers = TestData.Example("bakkerij");
+
+        Assert.Throws<ArgumentException>(() => RedlineComparer.Compare(Assemble(answers, Language.Nl), Assemble(answers, Language.En)));
+    }
 }
