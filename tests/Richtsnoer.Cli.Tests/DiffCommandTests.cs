@@ -126,4 +126,18 @@ public class DiffCommandTests
         Assert.True(r.ExitCode == 0, r.Error);
         Assert.Contains("<section class=\"redline\"", r.Out, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Help_lists_diff_and_its_options()
+    {
+        var top = CliRunner.Run("--help");
+        var help = CliRunner.Run("diff", "--help");
+
+        Assert.True(top.ExitCode == 0 && help.ExitCode == 0, top.Error + help.Error);
+        Assert.Contains("diff", top.Out, StringComparison.Ordinal);
+        foreach (var option in new[] { "--from", "--to", "--format", "--out", "--lang", "--from-label", "--to-label", "--author", "--only-changes" })
+        {
+            Assert.Contains(option, help.Out, StringComparison.Ordinal);
+        }
+    }
 }

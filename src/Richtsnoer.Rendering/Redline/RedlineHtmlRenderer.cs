@@ -38,10 +38,10 @@ public sealed class RedlineHtmlRenderer : IRedlineRenderer
         .redline .rl-added > .rl-clause-head .rl-badge { color: var(--rl-ins); }
         .redline .rl-removed > .rl-clause-head .rl-badge, .redline .rl-moved-away .rl-badge { color: var(--rl-del); }
         .redline .rl-clause { border-left: 4px solid transparent; padding-left: .75rem; margin: 0 0 1.1rem; }
-        .redline .rl-changed, .redline .rl-moved { border-left-color: #b7791f; border-left-style: double; }
-        .redline .rl-added { border-left-color: var(--rl-ins); }
-        .redline .rl-removed, .redline .rl-moved-away { border-left-color: var(--rl-del); border-left-style: dashed; }
-        .redline .rl-unchanged { color: var(--rl-muted); }
+        .redline .rl-clause.rl-changed, .redline .rl-clause.rl-moved { border-left-color: #b7791f; border-left-style: double; }
+        .redline .rl-clause.rl-added { border-left-color: var(--rl-ins); }
+        .redline .rl-clause.rl-removed, .redline .rl-clause.rl-moved-away { border-left-color: var(--rl-del); border-left-style: dashed; }
+        .redline .rl-clause.rl-unchanged { color: var(--rl-muted); }
         .redline .rl-num { color: var(--rl-muted); margin-right: .5rem; }
         .redline .rl-legend { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; margin: .5rem 0 1rem; }
         .redline .rl-legend dt, .redline .rl-legend dd { margin: 0; }
@@ -231,15 +231,36 @@ public sealed class RedlineHtmlRenderer : IRedlineRenderer
             {
                 Texts(sb, runs, i, end);
             }
+            else if (runs.Skip(i).Take(end - i).All(r => string.IsNullOrWhiteSpace(r.Text)))
+            {
+                // Only spacing changed: the new spacing, unmarked.
+                if (kind == RunKind.Inserted)
+                {
+                    Texts(sb, runs, i, end);
+                }
+            }
             else
             {
+                // Spaces at the edges of a change stay outside its markers: "{+word+} next", not "{+word +}next".
+                var stretch = runs.Skip(i).Take(end - i).ToList();
+                var lead = stretch[0].Text.Length - stretch[0].Text.TrimStart().Length;
+                if (lead > 0)
+                {
+                    sb.Append(E(stretch[0].Text[..lead]));
+                    stretch[0] = stretch[0] with { Text = stretch[0].Text[lead..] };
+                }
+
+                var trail = stretch[^1].Text.Length - stretch[^1].Text.TrimEnd().Length;
+                var after = trail > 0 ? stretch[^1].Text[^trail..] : "";
+                stretch[^1] = stretch[^1] with { Text = stretch[^1].Text[..^trail] };
                 var (tag, open, close, word) = kind == RunKind.Inserted
                     ? ("ins", RedlineLabels.InsertOpen, RedlineLabels.InsertClose, RedlineLabels.Inserted[lang])
                     : ("del", RedlineLabels.DeleteOpen, RedlineLabels.DeleteClose, RedlineLabels.Deleted[lang]);
                 sb.Append('<').Append(tag).Append("><span class=\"rl-sr\">").Append(E(word)).Append(": </span><span class=\"rl-mark\" aria-hidden=\"true\">")
                     .Append(E(open)).Append("</span>");
-                Texts(sb, runs, i, end);
+                Texts(sb, stretch, 0, stretch.Count);
                 sb.Append("<span class=\"rl-mark\" aria-hidden=\"true\">").Append(E(close)).Append("</span></").Append(tag).Append('>');
+                sb.Append(E(after));
             }
 
             i = end;
