@@ -167,6 +167,21 @@ public abstract class AdoptionTests(AppFixture fixture)
         await MoveAsync(owner, org, v2, VersionMove.Publish);
         Assert.Equal(HttpStatusCode.Conflict, owner.Status);
 
+        // The redline against 1.0: on the page, and as Word with tracked changes.
+        await owner.GetAsync($"/o/{org}/versions/{v2}");
+        await owner.GetAsync(owner.Page.QuerySelector("a.changes")!.GetAttribute("href")!);
+        Assert.Equal(HttpStatusCode.OK, owner.Status);
+        Assert.Contains("van versie 1.0 naar 2.0", owner.Text("h1"));
+        Assert.NotEmpty(owner.Page.QuerySelectorAll(".redline ins, .redline del, .redline .rl-added, .redline .rl-removed"));
+        var (docxResponse, docx) = await owner.DownloadAsync(owner.Page.QuerySelector("a[href*='format=docx']")!.GetAttribute("href")!.Replace("&amp;", "&"));
+        Assert.Equal(HttpStatusCode.OK, docxResponse.StatusCode);
+        using (var zip = new System.IO.Compression.ZipArchive(new MemoryStream(docx)))
+        {
+            using var reader = new StreamReader(zip.GetEntry("word/document.xml")!.Open());
+            var xml = await reader.ReadToEndAsync(TestContext.Current.CancellationToken);
+            Assert.Matches("<w:(ins|del) ", xml);
+        }
+
         await owner.GetAsync($"/o/{org}/versions/{v2}");
         await owner.SubmitAsync("form.move-submit");
         var (_, request2) = await owner.DownloadAsync($"/o/{org}/versions/{v2}/consent-request/pdf?lang=nl");

@@ -34,11 +34,16 @@ public sealed class DownloadModel(VersionStore versions) : OrganisationPageModel
             return NotFound();
         }
 
-        document = Clean(document) with { Metadata = document.Metadata with { Adoption = Adoption(version, language)[language] } };
+        document = VersionDocuments.Clean(document) with { Metadata = document.Metadata with { Adoption = VersionDocuments.Adoption(version, language)[language] } };
         Response.Headers.CacheControl = "no-store";
         return File(renderer.RenderToBytes(document), renderer.MediaType, Protocol.DownloadModel.FileName(document, renderer.Extension).Replace("." + renderer.Extension, $"-{version.Summary.Label}.{renderer.Extension}", StringComparison.Ordinal));
     }
 
+}
+
+/// <summary>What the version pages share: clean documents and the sentence on how a version was adopted.</summary>
+public static class VersionDocuments
+{
     /// <summary>The document as staff read it: every clause without its "adapted" or "own" mark.</summary>
     public static ProtocolDocument Clean(ProtocolDocument document) => document with
     {
