@@ -12,7 +12,12 @@ public sealed record InputField(
     string? AutoComplete = null,
     string? Hint = null,
     int? MaxLength = null,
-    bool Required = true);
+    bool Required = true,
+    string? Id = null)
+{
+    /// <summary>The id the field's elements are named by: the name, unless two forms on a page share a name.</summary>
+    public string Key => Id ?? Name;
+}
 
 public static class FormText
 {
