@@ -197,10 +197,14 @@ internal static class LegalChecks
 
     private static IEnumerable<Finding> Overbroad(CheckContext c)
     {
-        foreach (var own in OwnTexts(c))
+        // The organisation's own texts, and the library's texts as assembled: a library clause can be
+        // too broad as well, and a check that only reads user text would never notice.
+        var texts = OwnTexts(c).Select(own => (Text: own, Title: own.Text.Title, Blocks: ProtocolAssembler.UserBlocks(own.Text.Body)))
+            .Concat(c.Documents.SelectMany(d => d.AllClauses.Where(cl => cl.Origin == ClauseOrigin.Library)
+                .Select(cl => (Text: new OwnText(cl.Id, false, 0, d.Metadata.Language, new ClauseText(cl.Title, ""), cl.Topics) { FromLibrary = true }, cl.Title, cl.Blocks))));
+        foreach (var (own, title, blocks) in texts)
         {
-            var blocks = ProtocolAssembler.UserBlocks(own.Text.Body);
-            var sentences = new[] { own.Text.Title }.Concat(BlockText.Statements(blocks).SelectMany(TextAnalyser.Sentences));
+            var sentences = new[] { title }.Concat(BlockText.Statements(blocks).SelectMany(TextAnalyser.Sentences));
             var matches = c.Patterns.Overbroad.Match(sentences, own.Language, c.OrganisationNames);
             foreach (var byCheck in matches.GroupBy(m => m.Rule.CheckId))
             {
@@ -338,9 +342,19 @@ internal static class LegalChecks
     /// <summary>One text the organisation wrote itself: an adapted library clause or an own clause, in one language.</summary>
     internal sealed record OwnText(string ClauseId, bool IsCustom, int Index, Language Language, ClauseText Text, IReadOnlyList<string> Topics)
     {
-        public string Where => IsCustom ? $"custom_clauses[{Index}].{Language.Code()}" : $"adapted_clauses.{ClauseId}.{Language.Code()}";
+        /// <summary>A clause of the library as assembled, checked like an own text.</summary>
+        public bool FromLibrary { get; init; }
 
-        public string Describe(Language language) => (IsCustom, language) switch
+        public string Where => FromLibrary ? $"content/clauses ({ClauseId}, {Language.Code()})" : IsCustom ? $"custom_clauses[{Index}].{Language.Code()}" : $"adapted_clauses.{ClauseId}.{Language.Code()}";
+
+        public string Describe(Language language) => (FromLibrary, IsCustom, language) switch
+        {
+            (true, _, Language.Nl) => $"bepaling '{Text.Title}' ({ClauseId}) uit de bibliotheek",
+            (true, _, _) => $"library clause '{Text.Title}' ({ClauseId})",
+            _ => Own(language),
+        };
+
+        private string Own(Language language) => (IsCustom, language) switch
         {
             (true, Language.Nl) => $"eigen bepaling '{Text.Title}' ({ClauseId})",
             (true, _) => $"own clause '{Text.Title}' ({ClauseId})",
