@@ -42,31 +42,36 @@ internal static class LegalChecks
 
         if (a.Bool("cao_regulates") == true)
         {
+            // The protocol itself now says "insofar as" and still asks consent for the rest; this
+            // reminds the organisation to check what the cao really covers.
             yield return new Finding(
                 QualityChecks.WorksCouncilCao,
-                Severity.Warning,
-                new("U geeft aan dat een cao het gebruik van social media al regelt. Het protocol zegt daarom dat de ondernemingsraad geen instemmingsrecht heeft.",
-                    "You state that a collective labour agreement (cao) already regulates social media use. The protocol therefore says the works council has no right of consent."),
+                Severity.Info,
+                new("U geeft aan dat een cao het gebruik van social media al regelt. Het protocol zegt dat de cao voorgaat en vraagt instemming voor wat verder gaat dan de cao, en voor het toezicht.",
+                    "You state that a collective labour agreement (cao) already regulates social media use. The protocol says the cao comes first and asks consent for what goes beyond it, and for the monitoring."),
                 new("Het instemmingsrecht vervalt alleen voor zover de cao het onderwerp zelf inhoudelijk regelt (artikel 27 lid 3 WOR). Laat de cao ruimte voor eigen regels, bijvoorbeeld over toezicht, dan is voor die regels wel instemming nodig (artikel 27 lid 1 onder k en l WOR). Is dat ten onrechte overgeslagen, dan kan de ondernemingsraad zich op de nietigheid van het besluit beroepen (artikel 27 lid 5 WOR).",
                     "The right of consent only lapses insofar as the cao itself regulates the subject substantively (Article 27(3) WOR). Where the cao leaves room for the employer's own rules, for example on monitoring, those rules still need consent (Article 27(1)(k) and (l) WOR). If consent was wrongly skipped, the works council can invoke the nullity of the decision (Article 27(5) WOR)."),
-                new("Zoek in de cao op welke afspraken over social media, internet en toezicht er precies staan. Regelt de cao niet alles wat dit protocol regelt, beantwoord cao_regulates dan met nee en leg het protocol ter instemming voor aan de ondernemingsraad.",
-                    "Look up exactly what the cao says about social media, internet use and monitoring. If it does not cover everything this protocol covers, answer cao_regulates with no and submit the protocol to the works council for consent."),
+                new("Zoek in de cao op welke afspraken over social media, internet en toezicht er precies staan, en noem dat artikel bij cao_article. Regelt de cao het onderwerp niet inhoudelijk, beantwoord cao_regulates dan met nee.",
+                    "Look up exactly what the cao says about social media, internet use and monitoring, and name that article in cao_article. If the cao does not regulate the subject in substance, answer cao_regulates with no."),
                 "cao_regulates");
-            yield break;
         }
 
         var consent = a.Date("consent_date");
         if (consent is null)
         {
-            var monitoringNl = monitoring ? " Het protocol regelt ook toezicht waarbij persoonsgegevens worden gebruikt; dat valt bovendien onder artikel 27 lid 1 onder k WOR." : "";
-            var monitoringEn = monitoring ? " The protocol also covers monitoring that uses personal data, which falls under Article 27(1)(k) WOR as well." : "";
+            var basisNl = monitoring
+                ? "Het protocol regelt toezicht: een voorziening die geschikt is om gedrag of prestaties van medewerkers waar te nemen (artikel 27 lid 1 onder l van de Wet op de ondernemingsraden, WOR), waarbij hun persoonsgegevens worden verwerkt (onder k)."
+                : "Het protocol regelt geen toezicht. Regels over gedrag zonder toezicht vallen niet altijd onder artikel 27 lid 1 onder k of l van de Wet op de ondernemingsraden (WOR); het protocol vraagt de instemming toch, zodat de ondernemingsraad erachter staat en een later toegevoegd toezicht niet zonder instemming ingaat.";
+            var basisEn = monitoring
+                ? "The protocol provides for monitoring: a facility suited to observing the behaviour or performance of staff (Article 27(1)(l) of the Works Councils Act, WOR), which processes their personal data (point (k))."
+                : "The protocol provides for no monitoring. Rules of conduct without monitoring do not always fall under Article 27(1)(k) or (l) of the Works Councils Act (WOR); the protocol asks for consent anyway, so that the works council stands behind it and monitoring added later cannot start without consent.";
             yield return new Finding(
                 QualityChecks.WorksCouncilConsent,
                 Severity.Info,
                 new("De ondernemingsraad moet nog instemmen met dit protocol; er is geen datum van instemming ingevuld.",
                     "The works council has yet to consent to this protocol; no consent date has been entered."),
-                new("Regels over het gedrag van medewerkers en over toezicht daarop vallen onder artikel 27 lid 1 onder l van de Wet op de ondernemingsraden (WOR)." + monitoringNl + " Voor zo'n regeling is instemming van de ondernemingsraad nodig. Een besluit zonder die instemming is nietig als de ondernemingsraad zich daar binnen een maand schriftelijk op beroept (artikel 27 lid 5 WOR).",
-                    "Rules on staff behaviour and on checking it fall under Article 27(1)(l) of the Works Councils Act (WOR)." + monitoringEn + " Such a regulation needs the works council's consent. A decision taken without it is void if the works council invokes this in writing within one month (Article 27(5) WOR)."),
+                new(basisNl + " Een besluit zonder vereiste instemming is nietig als de ondernemingsraad zich daar binnen een maand schriftelijk op beroept (artikel 27 lid 5 WOR).",
+                    basisEn + " A decision taken without required consent is void if the works council invokes this in writing within one month (Article 27(5) WOR)."),
                 new("Leg het protocol ter instemming voor aan de ondernemingsraad. Vul na de instemming de datum in bij consent_date; het protocol noemt die datum dan.",
                     "Submit the protocol to the works council for consent. Once it has consented, enter the date as consent_date; the protocol will then state it."),
                 "consent_date");
