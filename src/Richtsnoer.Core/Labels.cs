@@ -24,7 +24,7 @@ public static class Labels
     public static readonly LocalText SummaryAsk = new("Twijfel je? Vraag het eerst", "In doubt? Ask first");
     public static readonly LocalText SummaryAskText = new("Weet je niet zeker of een bericht kan? Vraag het dan vóór je het plaatst aan je leidinggevende, of aan", "Not sure whether a post is all right? Ask your manager before you post, or ask");
     public static readonly LocalText SummaryEscalateText = new("Loopt een discussie over {0} uit de hand? Reageer dan niet alleen, maar neem meteen contact op met", "Is a discussion about {0} getting out of hand? Do not respond on your own; contact at once:");
-    public static readonly LocalText SummaryFullText = new("Alle afspraken staan in de volledige tekst: ‘{0}’, versie {1}.", "All the rules are in the full text: ‘{0}’, version {1}.");
+    public static readonly LocalText SummaryFullText = new("Alle regels staan in het volledige protocol: ‘{0}’, versie {1}.", "All the rules are in the full protocol: ‘{0}’, version {1}.");
     public static readonly LocalText See = new("zie", "see");
 
     /// <summary>The words in a computed cross-reference: "hoofdstuk 3", "bijlage B".</summary>
