@@ -25,6 +25,8 @@ public static class StorageServices
         services.AddSingleton<LoginAttemptStore>();
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<PasswordResetStore>();
+        services.AddSingleton<RegistrationStore>();
+        services.AddSingleton<InvitationStore>();
         services.AddSingleton<DatabaseXmlRepository>();
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = sp.GetRequiredService<DatabaseXmlRepository>()));

@@ -80,6 +80,7 @@ public sealed class UserStore(Database database)
         await using var tx = await database.Dialect.BeginWriteAsync(connection, ct);
         var normalized = await connection.ExecuteScalarAsync<string?>("SELECT email_normalized FROM users WHERE id = @id", new { id }, tx);
         await connection.ExecuteAsync("DELETE FROM login_attempts WHERE email_normalized = @normalized", new { normalized }, tx);
+        await connection.ExecuteAsync("DELETE FROM registration_requests WHERE email_normalized = @normalized", new { normalized }, tx);
         await connection.ExecuteAsync("DELETE FROM users WHERE id = @id", new { id }, tx);
         await tx.CommitAsync(ct);
     }

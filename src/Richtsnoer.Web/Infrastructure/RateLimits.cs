@@ -27,7 +27,7 @@ public static class RateLimits
 {
     private static readonly HashSet<string> AccountForms = new(StringComparer.OrdinalIgnoreCase)
     {
-        "/account/login", "/account/register", "/account/forgot", "/account/reset",
+        "/account/login", "/account/register", "/account/register/complete", "/account/forgot", "/account/reset", "/invite",
     };
 
     public static IServiceCollection AddRichtsnoerRateLimits(this IServiceCollection services, IConfiguration configuration)

@@ -24,6 +24,7 @@ public static class RichtsnoerServices
         services.AddReverseProxySupport(builder.Configuration);
         services.AddRichtsnoerRateLimits(builder.Configuration);
         services.AddProblemDetails();
+        services.AddOptions<Features.Account.AccountOptions>().Bind(builder.Configuration.GetSection("Richtsnoer:Accounts"));
         services.AddOptions<UsageLimits>().Bind(builder.Configuration.GetSection("Richtsnoer:Limits"));
         services.AddRequestLimits(builder);
 
@@ -65,7 +66,7 @@ public static class RichtsnoerServices
         services.AddSingleton(_ => CheckLexicon.Default);
         services.AddSingleton<EmployeeTools>();
         services.AddSingleton<AccountService>();
-        services.AddSingleton<PasswordMail>();
+        services.AddSingleton<AccountMail>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
     }

@@ -30,8 +30,8 @@ public sealed class EmailTemplateTests
     [Fact]
     public void An_english_message_contains_no_dutch_template_text_and_a_dutch_one_no_english()
     {
-        var en = Templates.Render("member-added", Language.En, Values(Templates.Get("member-added"), "X"));
-        var nl = Templates.Render("member-added", Language.Nl, Values(Templates.Get("member-added"), "X"));
+        var en = Templates.Render("member-invited", Language.En, Values(Templates.Get("member-invited"), "X"));
+        var nl = Templates.Render("member-invited", Language.Nl, Values(Templates.Get("member-invited"), "X"));
         Assert.DoesNotContain("Goedendag", en.Text);
         Assert.DoesNotContain(" u ", en.Text);
         Assert.DoesNotContain("Hello", nl.Text);
@@ -41,10 +41,11 @@ public sealed class EmailTemplateTests
     [Fact]
     public void Markup_in_a_value_is_escaped_in_html_and_literal_in_text_and_a_placeholder_in_a_value_is_not_expanded()
     {
-        var mail = Templates.Render("member-added", Language.Nl, new Dictionary<string, string>
+        var mail = Templates.Render("member-invited", Language.Nl, new Dictionary<string, string>
         {
             ["organisation"] = "<script>alert(1)</script> & {link}",
-            ["added_by"] = "\"quote\" <img src=x onerror=alert(1)>\r\nBcc: evil@example.test",
+            ["invited_by"] = "\"quote\" <img src=x onerror=alert(1)>\r\nBcc: evil@example.test",
+            ["days"] = "7",
             ["link"] = "https://richtsnoer.test/o/1?a=1&b=\"2\"",
         });
 
@@ -67,10 +68,11 @@ public sealed class EmailTemplateTests
     [InlineData("ftp://richtsnoer.test/")]
     public void A_url_variable_accepts_only_an_absolute_web_address(string link)
     {
-        var e = Assert.Throws<ArgumentException>(() => Templates.Render("member-added", Language.Nl, new Dictionary<string, string>
+        var e = Assert.Throws<ArgumentException>(() => Templates.Render("member-invited", Language.Nl, new Dictionary<string, string>
         {
             ["organisation"] = "Org",
-            ["added_by"] = "a@b.test",
+            ["invited_by"] = "a@b.test",
+            ["days"] = "7",
             ["link"] = link,
         }));
         Assert.Contains("link", e.Message);
@@ -79,10 +81,10 @@ public sealed class EmailTemplateTests
     [Fact]
     public void A_missing_or_unknown_value_is_refused()
     {
-        Assert.Throws<ArgumentException>(() => Templates.Render("member-added", Language.Nl, new Dictionary<string, string> { ["organisation"] = "Org" }));
-        var values = Values(Templates.Get("member-added"), "x");
+        Assert.Throws<ArgumentException>(() => Templates.Render("member-invited", Language.Nl, new Dictionary<string, string> { ["organisation"] = "Org" }));
+        var values = Values(Templates.Get("member-invited"), "x");
         values["extra"] = "y";
-        Assert.Throws<ArgumentException>(() => Templates.Render("member-added", Language.Nl, values));
+        Assert.Throws<ArgumentException>(() => Templates.Render("member-invited", Language.Nl, values));
         Assert.Throws<ArgumentException>(() => Templates.Render("bestaat-niet", Language.Nl, values));
     }
 

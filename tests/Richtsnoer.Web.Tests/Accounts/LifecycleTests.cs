@@ -16,8 +16,7 @@ public abstract class LifecycleTests(AppFixture fixture)
         var org = await Flows.CreateOrganisationAsync(owner, name);
         var editor = fixture.App.Session();
         var editorEmail = await Flows.RegisterAsync(editor);
-        await owner.GetAsync($"/o/{org}/members");
-        await owner.SubmitAsync("form.form", new Dictionary<string, string[]> { ["Email"] = [editorEmail] });
+        await Flows.AddEditorAsync(fixture.App, owner, org, editor, editorEmail);
         return (owner, ownerEmail, editor, editorEmail, org);
     }
 

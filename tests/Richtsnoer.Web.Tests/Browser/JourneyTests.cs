@@ -177,7 +177,7 @@ public sealed class JourneyTests(BrowserFixture fixture)
     [Fact]
     public async Task Add_an_editor_read_the_waiting_email_and_find_the_account_pages()
     {
-        var (editorSite, _) = await OpenAsync();
+        var (editorSite, editorAxe) = await OpenAsync();
         var editorEmail = Flows.NewEmail("journey-editor");
         await editorSite.RegisterAsync(editorEmail, Flows.Password);
 
@@ -187,15 +187,24 @@ public sealed class JourneyTests(BrowserFixture fixture)
         await site.Page.GotoAsync("/organisations");
         await site.Page.GetByRole(AriaRole.Link, new() { Name = "Wie werkt mee" }).ClickAsync();
         await site.Page.GetByLabel("E-mailadres van de redacteur").FillAsync(editorEmail);
-        await site.Page.GetByRole(AriaRole.Button, new() { Name = "Toevoegen" }).ClickAsync();
+        await site.Page.GetByRole(AriaRole.Button, new() { Name = "Uitnodiging sturen" }).ClickAsync();
         await Assertions.Expect(site.Page.Locator(".notice")).ToContainTextAsync("niet ingesteld");
-        await site.VisitedAsync("members-added");
+        await Assertions.Expect(site.Page.Locator("table.invitations")).ToContainTextAsync(editorEmail);
+        await site.VisitedAsync("members-invited");
 
         await site.Page.GetByRole(AriaRole.Link, new() { Name = "Uitgaande e-mail bekijken" }).ClickAsync();
         await Assertions.Expect(site.Page.Locator(".warning")).ToContainTextAsync("niet verstuurd");
         await site.Page.Locator("ul.outbox summary").First.ClickAsync();
         await Assertions.Expect(site.Page.Locator("pre.mail-text").First).ToContainTextAsync("Drukkerij Van Os");
         await site.VisitedAsync("outbox");
+
+        // The owner passes the link on by hand; the editor accepts it.
+        var link = Flows.LinkIn(await site.Page.Locator("pre.mail-text").First.InnerTextAsync(), "/invite");
+        await editorSite.Page.GotoAsync(link);
+        await Assertions.Expect(editorSite.Page.Locator("main")).ToContainTextAsync("Drukkerij Van Os");
+        await editorSite.VisitedAsync("invitation");
+        await editorSite.Page.GetByRole(AriaRole.Button, new() { Name = "Uitnodiging aannemen" }).ClickAsync();
+        await editorSite.Page.WaitForURLAsync("**/protocol");
 
         await site.Page.GoBackAsync();
         await site.Page.GetByRole(AriaRole.Link, new() { Name = "Eigenaarschap overdragen of organisatie verwijderen" }).ClickAsync();
@@ -215,6 +224,7 @@ public sealed class JourneyTests(BrowserFixture fixture)
         await site.VisitedAsync("password-forgot-sent");
 
         Assert.True(axe.Problems.Count == 0, string.Join("\n", axe.Problems));
+        Assert.True(editorAxe.Problems.Count == 0, string.Join("\n", editorAxe.Problems));
     }
 
     public static string DocxText(byte[] docx)

@@ -37,11 +37,12 @@ public abstract class OutboxTests(Db db)
         new(store, Microsoft.Extensions.Options.Options.Create(options), time, NullLogger<OutboxSender>.Instance);
 
     protected static OutgoingEmail Message(string to, Language language = Language.Nl, string organisation = "Bakkerij De Korst") =>
-        new("member-added", language, to, null,
-            EmailTemplates.Default.Render("member-added", language, new Dictionary<string, string>
+        new("member-invited", language, to, null,
+            EmailTemplates.Default.Render("member-invited", language, new Dictionary<string, string>
             {
                 ["organisation"] = organisation,
-                ["added_by"] = "eigenaar@bakkerij.test",
+                ["invited_by"] = "eigenaar@bakkerij.test",
+                ["days"] = "7",
                 ["link"] = "https://richtsnoer.test/o/1",
             }));
 
@@ -59,13 +60,13 @@ public abstract class OutboxTests(Db db)
         var mail = Assert.Single(smtp.Accepted);
         Assert.Equal("sanne@example.test", ((MailboxAddress)mail.To.Single()).Address);
         Assert.Equal("richtsnoer@bakkerij.test", ((MailboxAddress)mail.From.Single()).Address);
-        Assert.Equal("You now work on the social media protocol of Bakkerij <b>De Korst</b> & Zn", mail.Subject);
+        Assert.Equal("Invitation to work on the social media protocol of Bakkerij <b>De Korst</b> & Zn", mail.Subject);
         Assert.Equal($"{id:N}@bakkerij.test", mail.MessageId);
         Assert.Equal("auto-generated", mail.Headers["Auto-Submitted"]);
         var alternative = Assert.IsType<MultipartAlternative>(mail.Body);
         Assert.Equal(2, alternative.Count);
         Assert.Contains("Bakkerij <b>De Korst</b> & Zn", mail.TextBody);
-        Assert.Contains("Log in with this e-mail address", mail.TextBody);
+        Assert.Contains("Accept the invitation through this link", mail.TextBody);
         Assert.DoesNotContain("Goedendag", mail.TextBody);
         Assert.Contains("Bakkerij &lt;b&gt;De Korst&lt;/b&gt; &amp; Zn", mail.HtmlBody);
         Assert.DoesNotContain("<b>De Korst", mail.HtmlBody);
@@ -253,7 +254,7 @@ public sealed class OutboxTestsOnPostgres() : OutboxTests(Db.Postgres)
             await using var tx = await scratch.Database.Dialect.BeginWriteAsync(connection, ct);
             for (var i = 0; i < 1000; i++)
             {
-                await store.EnqueueAsync(connection, tx, new OutgoingEmail("member-added", Language.Nl, $"medewerker{i:D4}@example.test", null, content));
+                await store.EnqueueAsync(connection, tx, new OutgoingEmail("member-invited", Language.Nl, $"medewerker{i:D4}@example.test", null, content));
             }
 
             await tx.CommitAsync(ct);

@@ -24,7 +24,7 @@ public sealed class SenderCrashTests
         var store = new OutboxStore(scratch.Database, TimeProvider.System);
         for (var i = 0; i < Messages; i++)
         {
-            await store.EnqueueAsync(new OutgoingEmail("member-added", Language.Nl, $"medewerker{i:D3}@example.test", null, new("Onderwerp", "Tekst", "<p>Tekst</p>")), ct);
+            await store.EnqueueAsync(new OutgoingEmail("member-invited", Language.Nl, $"medewerker{i:D3}@example.test", null, new("Onderwerp", "Tekst", "<p>Tekst</p>")), ct);
         }
 
         await using var smtp = await TestSmtpServer.StartAsync();

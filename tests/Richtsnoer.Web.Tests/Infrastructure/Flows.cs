@@ -1,5 +1,10 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using AngleSharp.Html.Dom;
+using Dapper;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Richtsnoer.Storage;
 
 namespace Richtsnoer.Web.Tests.Infrastructure;
 
@@ -33,6 +38,38 @@ public static class Flows
         });
         Assert.True(s.Url.StartsWith("/organisations/new", StringComparison.Ordinal), $"registration ended on {s.Url}: {s.Text(".error-summary")}");
         return email;
+    }
+
+    /// <summary>The newest e-mail queued for this address: subject and plain-text body.</summary>
+    public static async Task<(string Template, string Subject, string Text)> LastMailAsync<T>(WebApplicationFactory<T> app, string to)
+        where T : class
+    {
+        await using var connection = await app.Services.GetRequiredService<Database>().OpenAsync();
+        var rows = await connection.QueryAsync<(string, string, string)>(
+            "SELECT template, subject, text_body FROM email_outbox WHERE to_address = @to ORDER BY created_at DESC, id", new { to });
+        return rows.FirstOrDefault();
+    }
+
+    /// <summary>The local path and query of the first link to this app in the text (for example "/invite?token=…").</summary>
+    public static string LinkIn(string text, string path)
+    {
+        var m = Regex.Match(text, "https?://[^/\\s]+(?<local>" + Regex.Escape(path) + "[^\\s]*)");
+        Assert.True(m.Success, $"no link to {path} in: {text}");
+        return m.Groups["local"].Value;
+    }
+
+    /// <summary>The owner invites the address; the editor (signed in with that address) accepts the link from the e-mail.</summary>
+    public static async Task AddEditorAsync<T>(WebApplicationFactory<T> app, WebSession owner, Guid org, WebSession editor, string editorEmail)
+        where T : class
+    {
+        await owner.GetAsync($"/o/{org}/members");
+        await owner.SubmitAsync("form.form", new Dictionary<string, string[]> { ["Email"] = [editorEmail] });
+        Assert.True(owner.Page.QuerySelector(".error-summary") is null, owner.Text(".error-summary"));
+        var mail = await LastMailAsync(app, editorEmail);
+        Assert.Equal("member-invited", mail.Template);
+        await editor.GetAsync(LinkIn(mail.Text, "/invite"));
+        await editor.SubmitAsync("main form.form");
+        Assert.Equal($"/o/{org}/protocol", editor.Url);
     }
 
     public static async Task LoginAsync(WebSession s, string email, string password = Password)

@@ -22,8 +22,7 @@ public abstract class ConcurrentEditTests(AppFixture fixture)
 
         var editor = fixture.App.Session();
         var editorEmail = await Flows.RegisterAsync(editor);
-        await owner.GetAsync($"/o/{org}/members");
-        await owner.SubmitAsync("form.form", new Dictionary<string, string[]> { ["Email"] = [editorEmail] });
+        await Flows.AddEditorAsync(fixture.App, owner, org, editor, editorEmail);
         return (owner, editor, org);
     }
 

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Richtsnoer.Core.Content;
+using Richtsnoer.Storage.Organisations;
 using Richtsnoer.Storage.Protocols;
 using Richtsnoer.Web.Tests.Infrastructure;
 
@@ -71,6 +72,11 @@ public abstract class ForeignOrganisationTests(AppFixture fixture)
         await victim.SubmitAsync("main form.form", new Dictionary<string, string[]> { ["Section"] = ["conduct"], ["TitleNl"] = ["Eigen"], ["TextNl"] = ["Tekst."] });
         var ownId = victim.Page.QuerySelector(".clause .badge.own")!.Closest(".clause")!.GetAttribute("data-clause")!;
 
+        await victim.GetAsync($"/o/{org}/members");
+        await victim.SubmitAsync("form.form", new Dictionary<string, string[]> { ["Email"] = [Flows.NewEmail("genodigde")] });
+        var invitations = fixture.App.Services.GetRequiredService<InvitationStore>();
+        var invitation = Assert.Single(await invitations.ListOpenAsync(org, TestContext.Current.CancellationToken));
+
         var protocols = fixture.App.Services.GetRequiredService<ProtocolStore>();
         var before = await protocols.GetAsync(org, TestContext.Current.CancellationToken);
 
@@ -93,6 +99,7 @@ public abstract class ForeignOrganisationTests(AppFixture fixture)
             new("Title", "Gekaapt"), new("Text", "Gekaapt"), new("Email", "x@voorbeeld.nl"), new("Name", "x"),
             new("Section", "conduct"), new("TitleNl", "Gekaapt"), new("TextNl", "Gekaapt"),
             new("group", group.Key), new("clause", group.Last().Id), new("id", ownId), new("userId", Guid.NewGuid().ToString()),
+            new("invitationId", invitation.Id.ToString()),
         };
 
         var tried = new List<string>();
@@ -132,6 +139,12 @@ public abstract class ForeignOrganisationTests(AppFixture fixture)
         // The attacker's own organisation answers the same routes normally (the test is not vacuous).
         await attacker.GetAsync($"/o/{own}/interview/organisation");
         Assert.Equal(HttpStatusCode.OK, attacker.Status);
+
+        // Nor does the victim's invitation id work through the attacker's own organisation.
+        await attacker.GetAsync($"/o/{own}/members");
+        await attacker.PostAsync($"/o/{own}/members?handler=revoke", [new("__RequestVerificationToken", attacker.Token()), new("invitationId", invitation.Id.ToString())], follow: false);
+        Assert.Equal(HttpStatusCode.NotFound, attacker.Status);
+        Assert.Single(await invitations.ListOpenAsync(org, TestContext.Current.CancellationToken));
 
         var after = await protocols.GetAsync(org, TestContext.Current.CancellationToken);
         Assert.Equal(before!.Revision, after!.Revision);

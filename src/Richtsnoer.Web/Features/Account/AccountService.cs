@@ -12,6 +12,16 @@ using Richtsnoer.Storage.Users;
 
 namespace Richtsnoer.Web.Features.Account;
 
+/// <summary>Settings under <c>Richtsnoer:Accounts</c>.</summary>
+public sealed class AccountOptions
+{
+    /// <summary>
+    /// Registration by e-mail link (neutral about taken addresses). Unset: on when SMTP is
+    /// configured, off otherwise, because without e-mail nobody could finish registering.
+    /// </summary>
+    public bool? VerifyRegistration { get; set; }
+}
+
 public enum LoginOutcome
 {
     Success,
@@ -26,7 +36,13 @@ public enum LoginOutcome
 /// logins slow down progressively per address and per source (<see cref="LoginBackOff"/>); the
 /// attempts live in the database, so the back-off holds across instances.
 /// </summary>
-public sealed partial class AccountService(UserStore users, LoginAttemptStore attempts, TimeProvider clock, ILogger<AccountService> logger)
+public sealed partial class AccountService(
+    UserStore users,
+    LoginAttemptStore attempts,
+    TimeProvider clock,
+    Microsoft.Extensions.Options.IOptions<AccountOptions> options,
+    Microsoft.Extensions.Options.IOptions<Richtsnoer.Email.EmailOptions> email,
+    ILogger<AccountService> logger)
 {
     public const int MinPasswordLength = 10;
     public const int MaxPasswordLength = 200;
@@ -113,8 +129,14 @@ public sealed partial class AccountService(UserStore users, LoginAttemptStore at
         }
     }
 
-    /// <summary>Creates the account; null when the address is already registered.</summary>
-    public async Task<User?> RegisterAsync(string email, string password, Language language)
+    /// <summary>
+    /// True when registration goes through an e-mail link, so the registration page answers the
+    /// same for a taken address: configured, or else on whenever SMTP is configured.
+    /// </summary>
+    public bool RegistrationVerified => options.Value.VerifyRegistration ?? email.Value.SmtpConfigured;
+
+    /// <summary>A new account's record, with the password hashed; not stored yet.</summary>
+    public User NewUser(string email, string password, Language language)
     {
         var user = new User
         {
@@ -125,7 +147,13 @@ public sealed partial class AccountService(UserStore users, LoginAttemptStore at
             Language = language.Code(),
             CreatedAt = clock.GetUtcNow(),
         };
-        user = user with { PasswordHash = Hasher.HashPassword(user, password) };
+        return user with { PasswordHash = Hasher.HashPassword(user, password) };
+    }
+
+    /// <summary>Creates the account at once (registration not verified, or verified by an invitation); null when the address is already registered.</summary>
+    public async Task<User?> RegisterAsync(string email, string password, Language language)
+    {
+        var user = NewUser(email, password, language);
         if (!await users.CreateAsync(user))
         {
             logger.LogInformation("Registration refused: address already registered");

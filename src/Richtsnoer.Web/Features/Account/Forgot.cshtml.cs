@@ -9,7 +9,7 @@ namespace Richtsnoer.Web.Features.Account;
 /// Asks for a reset link. The answer is the same whether or not the address has an account, so
 /// the page reveals nothing about who uses Richtsnoer.
 /// </summary>
-public sealed class ForgotModel(UserStore users, PasswordMail mail) : PageModel
+public sealed class ForgotModel(UserStore users, AccountMail mail) : PageModel
 {
     [BindProperty]
     public string? Email { get; set; }

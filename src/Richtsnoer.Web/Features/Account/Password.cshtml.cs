@@ -8,7 +8,7 @@ namespace Richtsnoer.Web.Features.Account;
 
 /// <summary>Change the password: the current one first; afterwards every other session has ended.</summary>
 [Authorize]
-public sealed class PasswordModel(AccountService accounts, PasswordMail mail) : PageModel
+public sealed class PasswordModel(AccountService accounts, AccountMail mail) : PageModel
 {
     [BindProperty]
     public string? Current { get; set; }

@@ -6,7 +6,7 @@ using Richtsnoer.Storage.Users;
 namespace Richtsnoer.Web.Features.Account;
 
 /// <summary>Chooses a new password with the link from the e-mail: once, within the hour; all sessions end.</summary>
-public sealed class ResetModel(PasswordResetStore resets, UserStore users, PasswordMail mail, ILogger<ResetModel> logger) : PageModel
+public sealed class ResetModel(PasswordResetStore resets, UserStore users, AccountMail mail, ILogger<ResetModel> logger) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Token { get; set; }

@@ -11,9 +11,14 @@ using Richtsnoer.Web.Infrastructure;
 
 namespace Richtsnoer.Web.Features.Organisations;
 
-/// <summary>Who works on the organisation's protocol. The owner adds and removes editors; an added editor gets an e-mail.</summary>
+/// <summary>
+/// Who works on the organisation's protocol. The owner invites editors by e-mail address and
+/// removes them. An invitation reads the same whether or not the address has an account; the
+/// person joins by accepting the link (see <see cref="InvitationStore"/>).
+/// </summary>
 public sealed class MembersModel(
     OrganisationStore organisations,
+    InvitationStore invitations,
     UserStore users,
     EmailTemplates templates,
     OutboxSignal outboxSignal,
@@ -24,14 +29,20 @@ public sealed class MembersModel(
 
     public IReadOnlyList<Member> Members { get; private set; } = [];
 
+    public IReadOnlyList<Invitation> Invitations { get; private set; } = [];
+
     [BindProperty]
     public string? Email { get; set; }
 
     public Dictionary<string, LocalText> Errors { get; } = [];
 
-    public string? Done { get; private set; }
+    public async Task OnGetAsync() => await LoadAsync();
 
-    public async Task OnGetAsync() => Members = await organisations.ListMembersAsync(OrgId);
+    private async Task LoadAsync()
+    {
+        Members = await organisations.ListMembersAsync(OrgId);
+        Invitations = Membership.IsOwner ? await invitations.ListOpenAsync(OrgId) : [];
+    }
 
     public async Task<IActionResult> OnPostAddAsync()
     {
@@ -44,37 +55,61 @@ public sealed class MembersModel(
         {
             Errors["Email"] = e;
         }
-        else if (await users.FindByEmailAsync(Email!) is not { } user)
-        {
-            Errors["Email"] = new("Er is geen account met dit e-mailadres. Vraag de persoon eerst zelf een account te maken.", "There is no account with this e-mail address. Ask the person to create an account first.");
-        }
-        else if (!await organisations.AddMemberAsync(OrgId, user.Id, Role.Editor, await NotificationAsync(user)))
-        {
-            Errors["Email"] = new("Deze persoon werkt al mee.", "This person already works on it.");
-        }
         else
         {
-            outboxSignal.Notify();
-            logger.LogInformation("User {UserId} added editor {EditorId} to organisation {OrganisationId}", UserId, user.Id, OrgId);
-            return RedirectToPage(new { orgId = OrgId, added = 1 });
+            var token = PasswordResetStore.NewToken();
+            var inviter = await users.FindByIdAsync(UserId);
+            switch (await invitations.CreateAsync(OrgId, Email!, UserId, token, () => Invitation(Email!.Trim(), inviter, token)))
+            {
+                case InviteOutcome.Sent:
+                    outboxSignal.Notify();
+                    logger.LogInformation("User {UserId} invited an editor to organisation {OrganisationId}", UserId, OrgId);
+                    return RedirectToPage(new { orgId = OrgId, invited = 1 });
+                case InviteOutcome.AlreadyMember:
+                    Errors["Email"] = new("Deze persoon werkt al mee.", "This person already works on it.");
+                    break;
+                default:
+                    Errors["Email"] = new($"U hebt het afgelopen uur al {InvitationStore.MaxPerHour} uitnodigingen verstuurd. Probeer het over een uur opnieuw.", $"You sent {InvitationStore.MaxPerHour} invitations in the last hour already. Try again in an hour.");
+                    break;
+            }
         }
 
-        Members = await organisations.ListMembersAsync(OrgId);
+        await LoadAsync();
         return Page();
     }
 
-    /// <summary>The e-mail to the new editor, in the editor's own language.</summary>
-    private async Task<OutgoingEmail> NotificationAsync(User editor)
+    /// <summary>
+    /// The invitation e-mail, in the language the owner works in: the address may have no
+    /// account, so there is no language of its own to go by (and looking it up would treat
+    /// known and unknown addresses differently).
+    /// </summary>
+    private OutgoingEmail Invitation(string to, User? inviter, string token)
     {
-        var owner = await users.FindByIdAsync(UserId);
-        var language = editor.PreferredLanguage;
-        var content = templates.Render("member-added", language, new Dictionary<string, string>
+        var language = HttpContext.Lang();
+        var content = templates.Render("member-invited", language, new Dictionary<string, string>
         {
             ["organisation"] = Membership.OrganisationName,
-            ["added_by"] = owner?.Email ?? Membership.OrganisationName,
-            ["link"] = PublicUrl.Link(HttpContext, $"/o/{OrgId}"),
+            ["invited_by"] = inviter?.Email ?? Membership.OrganisationName,
+            ["link"] = PublicUrl.Link(HttpContext, "/invite?token=" + token),
+            ["days"] = ((int)InvitationStore.Lifetime.TotalDays).ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
-        return new OutgoingEmail("member-added", language, editor.Email, null, content, OrgId);
+        return new OutgoingEmail("member-invited", language, to, null, content, OrgId);
+    }
+
+    public async Task<IActionResult> OnPostRevokeAsync(Guid invitationId)
+    {
+        if (!Membership.IsOwner)
+        {
+            return OwnerOnly();
+        }
+
+        if (!await invitations.RevokeAsync(OrgId, invitationId))
+        {
+            return NotFound();
+        }
+
+        logger.LogInformation("User {UserId} withdrew an invitation to organisation {OrganisationId}", UserId, OrgId);
+        return RedirectToPage(new { orgId = OrgId, revoked = 1 });
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(Guid userId)
@@ -88,7 +123,7 @@ public sealed class MembersModel(
         {
             // Only editors can be removed; the owner stays (and an unknown id removes nobody).
             Errors["Remove"] = new("Deze persoon kan niet worden verwijderd: een organisatie houdt altijd haar eigenaar.", "This person cannot be removed: an organisation always keeps its owner.");
-            Members = await organisations.ListMembersAsync(OrgId);
+            await LoadAsync();
             Response.StatusCode = StatusCodes.Status409Conflict;
             return Page();
         }
