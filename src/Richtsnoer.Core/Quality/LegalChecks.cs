@@ -18,6 +18,7 @@ internal static class LegalChecks
         [
             .. WorksCouncil(c),
             .. Monitoring(c),
+            .. MonitoringGround(c),
             .. WorkingHours(c),
             .. Overbroad(c),
             .. Contacts(c),
@@ -88,6 +89,27 @@ internal static class LegalChecks
                 new("Kies een ingangsdatum op of na de datum van instemming.", "Choose an effective date on or after the consent date."),
                 "effective_date");
         }
+    }
+
+    /// <summary>A public body cannot rely on a legitimate interest for monitoring done in the performance of its tasks.</summary>
+    private static IEnumerable<Finding> MonitoringGround(CheckContext c)
+    {
+        var a = c.Effective;
+        if (a.Choice("monitoring") is null or "none" || a.Choice("sector") != "overheid" || a.Choice("monitoring_ground") != "legitimate_interest")
+        {
+            yield break;
+        }
+
+        yield return new Finding(
+            QualityChecks.MonitoringGround,
+            Severity.Warning,
+            new("U bent een overheidsorganisatie en noemt een gerechtvaardigd belang als grondslag voor het toezicht.",
+                "You are a public body and name a legitimate interest as the legal ground for the monitoring."),
+            new("Een overheidsorgaan kan zich bij de uitvoering van zijn taken niet beroepen op een gerechtvaardigd belang (artikel 6 lid 1 AVG, de zin na onder f). Voor toezicht dat bij die taken hoort, is de grondslag meestal de taak van algemeen belang (artikel 6 lid 1 onder e AVG), met een wettelijke basis.",
+                "A public authority cannot rely on a legitimate interest in the performance of its tasks (Article 6(1) GDPR, the sentence after point (f)). For monitoring that belongs to those tasks, the ground is usually the task in the public interest (Article 6(1)(e) GDPR), with a basis in law."),
+            new("Kies bij monitoring_ground de taak van algemeen belang (public_task), of laat de functionaris gegevensbescherming bevestigen waarom het gerechtvaardigd belang hier toch past.",
+                "Choose the task in the public interest (public_task) as monitoring_ground, or have the data protection officer confirm why a legitimate interest fits here after all."),
+            "monitoring_ground");
     }
 
     private static IEnumerable<Finding> Monitoring(CheckContext c)

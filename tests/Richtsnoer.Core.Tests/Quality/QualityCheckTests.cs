@@ -95,6 +95,27 @@ public class QualityCheckTests
         None(Run(TestData.Minimal.Replace("works_council: false", council)), QualityChecks.WorksCouncilConsent);
     }
 
+    // monitoring-ground
+
+    [Theory]
+    [InlineData("overheid", "legitimate_interest", true)]
+    [InlineData("overheid", "public_task", false)]
+    [InlineData("ict", "legitimate_interest", false)]
+    public void A_public_body_that_names_a_legitimate_interest_for_monitoring_gets_a_warning(string sector, string ground, bool expected)
+    {
+        var report = Run(TestData.Minimal.Replace("sector: anders", $"sector: {sector}") + "\nmonitoring: other\nmonitoring_purpose: om misbruik op te sporen" + TestData.MonitoringNotice + $"\nmonitoring_ground: {ground}");
+        if (expected)
+        {
+            var f = Single(report, QualityChecks.MonitoringGround);
+            Assert.Contains("artikel 6 lid 1 onder e AVG", f.Explanation.Nl);
+            Assert.Equal("monitoring_ground", f.Where);
+        }
+        else
+        {
+            None(report, QualityChecks.MonitoringGround);
+        }
+    }
+
     // works-council-cao
 
     [Fact]
