@@ -10,6 +10,7 @@ public static class Labels
     public static readonly LocalText Version = new("Versie", "Version");
     public static readonly LocalText EffectiveDate = new("Ingangsdatum", "Effective date");
     public static readonly LocalText GeneratedOn = new("Opgesteld op", "Drawn up on");
+    public static readonly LocalText Adopted = new("Vastgesteld", "Adopted");
     public static readonly LocalText Organisation = new("Organisatie", "Organisation");
     public static readonly LocalText Language = new("Taal", "Language");
     public static readonly LocalText LanguageName = new("Nederlands", "English");

@@ -27,6 +27,9 @@ public static class StorageServices
         services.AddSingleton<PasswordResetStore>();
         services.AddSingleton<RegistrationStore>();
         services.AddSingleton<InvitationStore>();
+        services.AddSingleton<Adoption.AuditStore>();
+        services.AddSingleton<Adoption.VersionStore>();
+        services.AddSingleton<Adoption.EvidenceVerifier>();
         services.AddSingleton<DatabaseXmlRepository>();
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = sp.GetRequiredService<DatabaseXmlRepository>()));

@@ -31,7 +31,8 @@ public sealed record DocumentMetadata(
     DateOnly? EffectiveDate,
     DateOnly GeneratedOn,
     string Subject,
-    IReadOnlyList<string> Keywords);
+    IReadOnlyList<string> Keywords,
+    string? Adoption = null);
 
 /// <summary>A chapter; appendices are numbered A, B, ... after the main chapters.</summary>
 public sealed record Section(string Id, string Number, string Title, bool IsAppendix, IReadOnlyList<Clause> Clauses)

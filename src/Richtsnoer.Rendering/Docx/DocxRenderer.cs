@@ -21,9 +21,9 @@ public sealed class DocxRenderer : IDocumentRenderer
 
     /// <summary>numId 1: chapters and clauses; 2: appendices and their clauses; 3: bullets; 4+: numbered lists.</summary>
     private const int ClauseNumbering = 1;
-    private const int AppendixNumbering = 2;
+    internal const int AppendixNumbering = 2;
     private const int BulletNumbering = 3;
-    private const int FirstListNumbering = 4;
+    internal const int FirstListNumbering = 4;
 
     private const string Ns = "application/vnd.openxmlformats-officedocument.wordprocessingml.";
 
@@ -191,7 +191,7 @@ public sealed class DocxRenderer : IDocumentRenderer
     private static string OneLine(string text) =>
         text.IndexOfAny(['\n', '\r', '\t']) < 0 ? text : string.Join(' ', text.Split(['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
 
-    private static void WriteNumbering(Stream s, Language lang, int lists)
+    internal static void WriteNumbering(Stream s, Language lang, int lists)
     {
         using var w = new WordXml(s, "numbering");
 
@@ -319,6 +319,11 @@ public sealed class DocxRenderer : IDocumentRenderer
             if (m.EffectiveDate is { } date)
             {
                 Meta(Labels.EffectiveDate[lang], Labels.Date(date, lang));
+            }
+
+            if (m.Adoption is { } adoption)
+            {
+                Meta(Labels.Adopted[lang], adoption);
             }
 
             Meta(Labels.GeneratedOn[lang], Labels.Date(m.GeneratedOn, lang));

@@ -147,6 +147,9 @@ internal sealed class WordXml : IDisposable
 
     public WordXml InstrText(string text) => Chars("instrText", text);
 
+    /// <summary>Deleted text inside a tracked deletion (w:del), where Word expects w:delText instead of w:t.</summary>
+    public WordXml DelText(string text) => Chars("delText", text);
+
     private WordXml Chars(string name, string text)
     {
         CloseStartTag();

@@ -98,6 +98,11 @@ public sealed class HtmlRenderer : IDocumentRenderer
             Meta(sb, Labels.EffectiveDate[lang], E(Labels.Date(date, lang)));
         }
 
+        if (m.Adoption is { } adoption)
+        {
+            Meta(sb, Labels.Adopted[lang], E(adoption));
+        }
+
         Meta(sb, Labels.Language[lang], E(Labels.LanguageName[lang]));
         sb.Append("</dl>\n</header>\n");
 

@@ -33,6 +33,11 @@ public sealed class MarkdownRenderer : IDocumentRenderer
         }
 
         sb.Append(" · ").Append(Labels.Language[lang]).Append(": ").Append(Labels.LanguageName[lang]).Append("\n\n");
+        if (m.Adoption is { } adoption)
+        {
+            sb.Append(Labels.Adopted[lang]).Append(": ").Append(Escape(adoption)).Append("\n\n");
+        }
+
 
         foreach (var section in document.Sections)
         {

@@ -30,7 +30,7 @@ public sealed class PdfRenderer : IDocumentRenderer
     {
         EnsureInitialised();
         var layout = Layout(document);
-        using var pdf = Draw(document, layout);
+        using var pdf = Draw(document.Metadata, layout);
         pdf.Save(output, closeStream: false);
     }
 
@@ -57,7 +57,7 @@ public sealed class PdfRenderer : IDocumentRenderer
         }
     }
 
-    private static void EnsureInitialised()
+    internal static void EnsureInitialised()
     {
         if (initialised)
         {
@@ -80,9 +80,9 @@ public sealed class PdfRenderer : IDocumentRenderer
         }
     }
 
-    private static PdfDocument Draw(ProtocolDocument document, LayoutResult layout)
+    /// <summary>Draws laid-out pages with the header, page numbers, bookmarks and document info of <paramref name="m"/>.</summary>
+    internal static PdfDocument Draw(DocumentMetadata m, LayoutResult layout)
     {
-        var m = document.Metadata;
         var lang = m.Language;
         var pdf = new PdfDocument();
         pdf.Info.Title = Clean(m.Title + " – " + m.OrganisationName);

@@ -102,6 +102,11 @@ internal sealed class PdfTypesetter(Language language, double scale = 1)
             rows.Add((Labels.EffectiveDate[language], Labels.Date(date, language)));
         }
 
+        if (m.Adoption is { } adoption)
+        {
+            rows.Add((Labels.Adopted[language], adoption));
+        }
+
         rows.Add((Labels.GeneratedOn[language], Labels.Date(m.GeneratedOn, language)));
         rows.Add((Labels.Language[language], Labels.LanguageName[language]));
         for (var i = 0; i < rows.Count; i++)

@@ -9,6 +9,9 @@ public enum Role
 {
     Owner,
     Editor,
+
+    /// <summary>A member of the works council: reads submitted versions and comments; not a row in memberships.</summary>
+    WorksCouncil,
 }
 
 public sealed record Organisation
@@ -59,7 +62,7 @@ public sealed record Member
     public required Role Role { get; init; }
 }
 
-public sealed class OrganisationStore(Database database, AnswersCodec codec, OutboxStore outbox)
+public sealed class OrganisationStore(Database database, AnswersCodec codec, OutboxStore outbox, Adoption.AuditStore audit)
 {
     public static string RoleName(Role role) => role == Role.Owner ? "owner" : "editor";
 
@@ -95,7 +98,13 @@ public sealed class OrganisationStore(Database database, AnswersCodec codec, Out
             JOIN organisations o ON o.id = m.organisation_id
             JOIN protocols p ON p.organisation_id = o.id
             WHERE m.user_id = @userId
-            ORDER BY o.name, o.id
+            UNION ALL
+            SELECT o.id, o.name, 'WorksCouncil', p.status, p.current_step, p.updated_at
+            FROM works_council_members w
+            JOIN organisations o ON o.id = w.organisation_id
+            JOIN protocols p ON p.organisation_id = o.id
+            WHERE w.user_id = @userId
+            ORDER BY 2, 1
             """,
             new { userId });
         return rows.ToList();
@@ -152,14 +161,56 @@ public sealed class OrganisationStore(Database database, AnswersCodec codec, Out
         return rows == 1;
     }
 
-    /// <summary>Removes an editor. Owners stay: an organisation always keeps its owner.</summary>
-    public async Task<bool> RemoveEditorAsync(Guid organisationId, Guid userId, CancellationToken ct = default)
+    /// <summary>Removes an editor or a works council member, recorded in the audit trail. Owners stay: an organisation always keeps its owner.</summary>
+    public async Task<bool> RemoveEditorAsync(Guid organisationId, Guid userId, Adoption.Actor? by = null, CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct);
+        await using var tx = await database.Dialect.BeginWriteAsync(connection, ct);
+        var email = await connection.ExecuteScalarAsync<string?>("SELECT email FROM users WHERE id = @userId", new { userId }, tx);
         var rows = await connection.ExecuteAsync(
             "DELETE FROM memberships WHERE organisation_id = @organisationId AND user_id = @userId AND role = @role",
-            new { organisationId, userId, role = RoleName(Role.Editor) });
+            new { organisationId, userId, role = RoleName(Role.Editor) },
+            tx);
+        var role = "editor";
+        if (rows == 0)
+        {
+            rows = await connection.ExecuteAsync("DELETE FROM works_council_members WHERE organisation_id = @organisationId AND user_id = @userId", new { organisationId, userId }, tx);
+            role = "works_council";
+        }
+
+        if (rows == 1)
+        {
+            await audit.AppendAsync(connection, tx, organisationId, by ?? Adoption.Actor.System, "member.removed", null, new { email, role });
+        }
+
+        await tx.CommitAsync(ct);
         return rows == 1;
+    }
+
+    /// <summary>The user's seat on the organisation's works council, as a membership with <see cref="Role.WorksCouncil"/>, or null.</summary>
+    public async Task<Membership?> FindWorksCouncilSeatAsync(Guid organisationId, Guid userId, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        return await connection.QuerySingleOrDefaultAsync<Membership>(
+            """
+            SELECT o.id AS OrganisationId, o.name AS OrganisationName, w.user_id AS UserId, 'WorksCouncil' AS Role
+            FROM works_council_members w JOIN organisations o ON o.id = w.organisation_id
+            WHERE w.organisation_id = @organisationId AND w.user_id = @userId
+            """,
+            new { organisationId, userId });
+    }
+
+    /// <summary>The organisation's works council members with access.</summary>
+    public async Task<IReadOnlyList<Member>> ListWorksCouncilAsync(Guid organisationId, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        return (await connection.QueryAsync<Member>(
+            """
+            SELECT w.user_id AS UserId, u.email AS Email, 'WorksCouncil' AS Role
+            FROM works_council_members w JOIN users u ON u.id = w.user_id
+            WHERE w.organisation_id = @organisationId ORDER BY u.email
+            """,
+            new { organisationId })).ToList();
     }
 
     public async Task RenameAsync(Guid organisationId, string name, CancellationToken ct = default)

@@ -10,7 +10,12 @@ public sealed class ConcurrentChangeException(ProtocolDraft current)
     public ProtocolDraft Current { get; } = current;
 }
 
-public sealed class ProtocolStore(Database database, AnswersCodec codec)
+/// <summary>
+/// The organisation's draft. Every save that changes something also appends a <c>draft.changed</c>
+/// entry to the audit trail in the same transaction: which answers, adapted clauses, own clauses
+/// and alternatives changed (their ids, not their text).
+/// </summary>
+public sealed class ProtocolStore(Database database, AnswersCodec codec, Adoption.AuditStore audit)
 {
     private const string Select =
         "SELECT organisation_id AS OrganisationId, answers AS Answers, status AS Status, current_step AS CurrentStep, revision AS Revision, updated_at AS UpdatedAt FROM protocols WHERE organisation_id = @organisationId";
@@ -48,6 +53,7 @@ public sealed class ProtocolStore(Database database, AnswersCodec codec)
             throw new ConcurrentChangeException(draft);
         }
 
+        var before = draft.Answers;
         change(draft);
         var at = DateTimeOffset.UtcNow;
         await connection.ExecuteAsync(
@@ -57,8 +63,45 @@ public sealed class ProtocolStore(Database database, AnswersCodec codec)
             """,
             new { organisationId, answers = codec.Write(draft.Answers), status = ProtocolDraft.StatusName(draft.Status), step = draft.CurrentStep, at, userId },
             tx);
+        if (Changes(before, draft.Answers) is { } changes)
+        {
+            var email = await connection.ExecuteScalarAsync<string?>("SELECT email FROM users WHERE id = @userId", new { userId }, tx);
+            changes["revision"] = row.Revision + 1;
+            await audit.AppendAsync(connection, tx, organisationId, new Adoption.Actor(userId, email ?? userId.ToString()), "draft.changed", null, changes);
+        }
+
         await tx.CommitAsync(ct);
         return new ProtocolDraft(organisationId, draft.Answers, draft.Status, draft.CurrentStep, row.Revision + 1, at);
+    }
+
+    /// <summary>The ids of what changed between two answer sets, or null when nothing did.</summary>
+    public static Dictionary<string, object>? Changes(Core.Answers.AnswerSet before, Core.Answers.AnswerSet after)
+    {
+        var result = new Dictionary<string, object>();
+        var answers = before.Values.Keys.Union(after.Values.Keys)
+            .Where(k => !Equals(before.Get(k), after.Get(k)))
+            .Order(StringComparer.Ordinal).ToList();
+        Add("answers", answers);
+        var a = before.Customisations;
+        var b = after.Customisations;
+        Add("adapted", a.Adapted.Select(x => x.ClauseId).Union(b.Adapted.Select(x => x.ClauseId))
+            .Where(id => !Equals(a.Adapted.FirstOrDefault(x => x.ClauseId == id), b.Adapted.FirstOrDefault(x => x.ClauseId == id))).ToList());
+        Add("own", a.Custom.Select(x => x.Id).Union(b.Custom.Select(x => x.Id))
+            .Where(id => !Same(a.Custom.FirstOrDefault(x => x.Id == id), b.Custom.FirstOrDefault(x => x.Id == id))).ToList());
+        Add("alternatives", a.Alternatives.Keys.Union(b.Alternatives.Keys)
+            .Where(k => a.Alternatives.GetValueOrDefault(k) != b.Alternatives.GetValueOrDefault(k)).ToList());
+        return result.Count == 0 ? null : result;
+
+        void Add(string key, List<string> ids)
+        {
+            if (ids.Count > 0)
+            {
+                result[key] = ids;
+            }
+        }
+
+        static bool Same(Core.Answers.CustomClause? x, Core.Answers.CustomClause? y) =>
+            x is null ? y is null : y is not null && x.SectionId == y.SectionId && x.Topics.SequenceEqual(y.Topics) && Equals(x.Nl, y.Nl) && Equals(x.En, y.En);
     }
 
     private ProtocolDraft ToDraft(Row row) =>

@@ -18,12 +18,20 @@ public abstract class OrganisationPageModel : PageModel
 
     public Guid UserId => User.UserId();
 
+    /// <summary>
+    /// True on the pages the works council may open (versions, their comments and downloads);
+    /// everywhere else a works council member is a stranger and gets 404.
+    /// </summary>
+    protected virtual bool AdmitsWorksCouncil => false;
+
+    public bool IsWorksCouncil => Membership.Role == Role.WorksCouncil;
+
     [NonHandler]
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         var store = HttpContext.RequestServices.GetRequiredService<OrganisationStore>();
         var membership = Guid.TryParse(RouteData.Values["orgId"]?.ToString(), out var orgId) && User.UserId() is var userId && userId != Guid.Empty
-            ? await store.FindMembershipAsync(orgId, userId)
+            ? await store.FindMembershipAsync(orgId, userId) ?? (AdmitsWorksCouncil ? await store.FindWorksCouncilSeatAsync(orgId, userId) : null)
             : null;
         if (membership is null)
         {
@@ -34,6 +42,10 @@ public abstract class OrganisationPageModel : PageModel
         Membership = membership;
         await next();
     }
+
+    /// <summary>The signed-in user as the audit trail names them.</summary>
+    protected async Task<Storage.Adoption.Actor> ActorAsync(Storage.Users.UserStore users) =>
+        new(UserId, (await users.FindByIdAsync(UserId))?.Email ?? UserId.ToString());
 
     /// <summary>403 for an action only the owner may take.</summary>
     protected IActionResult OwnerOnly() => StatusCode(StatusCodes.Status403Forbidden);

@@ -63,6 +63,8 @@ public static class RichtsnoerServices
         });
 
         services.AddSingleton<ProtocolBuilder>();
+        services.AddSingleton<Features.Versions.VersionService>();
+        services.AddSingleton<Features.Versions.ConsentRequestService>();
         services.AddSingleton(_ => CheckLexicon.Default);
         services.AddSingleton<EmployeeTools>();
         services.AddSingleton<AccountService>();

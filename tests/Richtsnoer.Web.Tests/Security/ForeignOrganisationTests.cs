@@ -72,6 +72,7 @@ public abstract class ForeignOrganisationTests(AppFixture fixture)
         await victim.SubmitAsync("main form.form", new Dictionary<string, string[]> { ["Section"] = ["conduct"], ["TitleNl"] = ["Eigen"], ["TextNl"] = ["Tekst."] });
         var ownId = victim.Page.QuerySelector(".clause .badge.own")!.Closest(".clause")!.GetAttribute("data-clause")!;
 
+        var versionId = await Adoption.AdoptionTests.CreateVersionAsync(victim, org);
         await victim.GetAsync($"/o/{org}/members");
         await victim.SubmitAsync("form.form", new Dictionary<string, string[]> { ["Email"] = [Flows.NewEmail("genodigde")] });
         var invitations = fixture.App.Services.GetRequiredService<InvitationStore>();
@@ -100,6 +101,7 @@ public abstract class ForeignOrganisationTests(AppFixture fixture)
             new("Section", "conduct"), new("TitleNl", "Gekaapt"), new("TextNl", "Gekaapt"),
             new("group", group.Key), new("clause", group.Last().Id), new("id", ownId), new("userId", Guid.NewGuid().ToString()),
             new("invitationId", invitation.Id.ToString()),
+            new("Move", "Withdraw"), new("Comment", "Gekaapt"), new("Kind", "substantive"),
         };
 
         var tried = new List<string>();
@@ -110,7 +112,8 @@ public abstract class ForeignOrganisationTests(AppFixture fixture)
                 .Replace("{step?}", "organisation")
                 .Replace("{clauseId}", clauseId)
                 .Replace("{format}", "pdf")
-                .Replace("{id?}", ownId);
+                .Replace("{id?}", ownId)
+                .Replace("{versionId:guid}", versionId.ToString());
             Assert.DoesNotContain("{", path);
             var url = path + (route.Handler is null ? "" : "?handler=" + route.Handler);
             if (route.Method == "GET")
@@ -145,6 +148,20 @@ public abstract class ForeignOrganisationTests(AppFixture fixture)
         await attacker.PostAsync($"/o/{own}/members?handler=revoke", [new("__RequestVerificationToken", attacker.Token()), new("invitationId", invitation.Id.ToString())], follow: false);
         Assert.Equal(HttpStatusCode.NotFound, attacker.Status);
         Assert.Single(await invitations.ListOpenAsync(org, TestContext.Current.CancellationToken));
+
+        // Nor does the victim's version id through the attacker's own organisation.
+        foreach (var path in new[] { $"/o/{own}/versions/{versionId}", $"/o/{own}/versions/{versionId}/download/pdf" })
+        {
+            await attacker.GetAsync(path, follow: false);
+            Assert.Equal(HttpStatusCode.NotFound, attacker.Status);
+        }
+
+        await attacker.PostAsync($"/o/{own}/versions/{versionId}?handler=move", [new("__RequestVerificationToken", attacker.Token()), new("Move", "Withdraw")], follow: false);
+        Assert.Equal(HttpStatusCode.NotFound, attacker.Status);
+        var versions = fixture.App.Services.GetRequiredService<Richtsnoer.Storage.Adoption.VersionStore>();
+        var version = await versions.GetAsync(org, versionId, TestContext.Current.CancellationToken);
+        Assert.Equal(Richtsnoer.Core.Adoption.VersionState.Draft, version!.Summary.State);
+        Assert.DoesNotContain(version.History, e => e.Kind == "comment.added");
 
         var after = await protocols.GetAsync(org, TestContext.Current.CancellationToken);
         Assert.Equal(before!.Revision, after!.Revision);

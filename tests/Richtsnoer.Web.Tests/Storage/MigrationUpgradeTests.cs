@@ -59,11 +59,11 @@ public abstract class MigrationUpgradeTests(Db db)
         Assert.Equal("en", user.Language);
         Assert.Equal(at, user.CreatedAt);
 
-        var organisations = new OrganisationStore(database, new AnswersCodec(ContentLibrary.Default, NullLogger<AnswersCodec>.Instance), new Richtsnoer.Storage.Email.OutboxStore(database, TimeProvider.System));
+        var organisations = new OrganisationStore(database, new AnswersCodec(ContentLibrary.Default, NullLogger<AnswersCodec>.Instance), new Richtsnoer.Storage.Email.OutboxStore(database, TimeProvider.System), new Richtsnoer.Storage.Adoption.AuditStore(database, TimeProvider.System));
         var member = Assert.Single(await organisations.ListMembersAsync(orgId, ct));
         Assert.Equal(Role.Owner, member.Role);
 
-        var draft = await new ProtocolStore(database, new AnswersCodec(ContentLibrary.Default, NullLogger<AnswersCodec>.Instance)).GetAsync(orgId, ct);
+        var draft = await new ProtocolStore(database, new AnswersCodec(ContentLibrary.Default, NullLogger<AnswersCodec>.Instance), new Richtsnoer.Storage.Adoption.AuditStore(database, TimeProvider.System)).GetAsync(orgId, ct);
         Assert.NotNull(draft);
         Assert.Equal(7, draft.Revision);
         Assert.Equal("contacts", draft.CurrentStep);

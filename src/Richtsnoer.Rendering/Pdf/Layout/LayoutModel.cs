@@ -22,8 +22,16 @@ public interface ITextMeasure
     double Ascent(FontFace font);
 }
 
+/// <summary>A line drawn with the text, in its colour (the redline's insertions and deletions).</summary>
+public enum TextDecoration
+{
+    None,
+    Underline,
+    Strikethrough,
+}
+
 /// <summary>A run of text in one style; "\n" inside it forces a line break. Colour is 0xRRGGBB.</summary>
-public readonly record struct Span(string Text, FontFace Font, double Size, int Color = 0x1D2433);
+public readonly record struct Span(string Text, FontFace Font, double Size, int Color = 0x1D2433, TextDecoration Decoration = TextDecoration.None);
 
 /// <summary>The page and its text area.</summary>
 public sealed record PageFrame(double Width, double Height, double Left, double Right, double Top, double Bottom)

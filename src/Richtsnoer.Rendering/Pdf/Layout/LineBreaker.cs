@@ -4,7 +4,7 @@ using System.Text;
 namespace Richtsnoer.Rendering.Pdf.Layout;
 
 /// <summary>A piece of a line in one style, at X from the line's start.</summary>
-public readonly record struct Fragment(double X, string Text, FontFace Font, double Size, int Color);
+public readonly record struct Fragment(double X, string Text, FontFace Font, double Size, int Color, TextDecoration Decoration = TextDecoration.None);
 
 public sealed record Line(IReadOnlyList<Fragment> Fragments, double Width);
 
@@ -126,7 +126,7 @@ public static class LineBreaker
         return lines;
     }
 
-    private static bool SameStyle(Span a, Span b) => a.Font == b.Font && a.Size == b.Size && a.Color == b.Color;
+    private static bool SameStyle(Span a, Span b) => a.Font == b.Font && a.Size == b.Size && a.Color == b.Color && a.Decoration == b.Decoration;
 
     /// <summary>Cuts a word into chunks: the first fits in <paramref name="first"/>, the others in a full line.</summary>
     private static IEnumerable<List<Piece>> Cut(List<Piece> word, double first, double full, ITextMeasure measure)
@@ -188,7 +188,7 @@ public static class LineBreaker
         {
             if (open && !SameStyle(style, p.Style))
             {
-                fragments.Add(new Fragment(start, sb.ToString(), style.Font, style.Size, style.Color));
+                fragments.Add(new Fragment(start, sb.ToString(), style.Font, style.Size, style.Color, style.Decoration));
                 sb.Clear();
                 open = false;
             }
@@ -219,7 +219,7 @@ public static class LineBreaker
 
         if (open)
         {
-            fragments.Add(new Fragment(start, sb.ToString(), style.Font, style.Size, style.Color));
+            fragments.Add(new Fragment(start, sb.ToString(), style.Font, style.Size, style.Color, style.Decoration));
         }
 
         return new Line(fragments, x);

@@ -206,6 +206,7 @@ public sealed class Paginator(PageFrame frame, ITextMeasure measure)
                 foreach (var f in line.Fragments)
                 {
                     page.Texts.Add(new PlacedText(left + f.X, baseline, f.Text, f.Font, f.Size, f.Color));
+                    Decorate(left + f.X, baseline, f);
                 }
 
                 if (first && k == 0 && t.Marker is { } m)
@@ -246,6 +247,19 @@ public sealed class Paginator(PageFrame frame, ITextMeasure measure)
         {
             page.Rules.Add(new PlacedRule(frame.Left, y + 2, frame.Width - frame.Right, y + 2, 0.6, color));
         }
+    }
+
+    /// <summary>An underline or a line through the text, as a rule in the text's colour.</summary>
+    private void Decorate(double x, double baseline, Fragment f)
+    {
+        if (f.Decoration == TextDecoration.None)
+        {
+            return;
+        }
+
+        var width = measure.Width(f.Text, f.Font, f.Size);
+        var y = f.Decoration == TextDecoration.Underline ? baseline + (f.Size * 0.15) : baseline - (f.Size * 0.3);
+        page.Rules.Add(new PlacedRule(x, y, x + width, y, Math.Max(0.5, f.Size * 0.07), f.Color));
     }
 
     private void PlaceTable(TableBlock t, Prepared p)
@@ -290,6 +304,7 @@ public sealed class Paginator(PageFrame frame, ITextMeasure measure)
                 foreach (var f in line.Fragments)
                 {
                     page.Texts.Add(new PlacedText(x + t.Padding + f.X, baseline, f.Text, f.Font, f.Size, f.Color));
+                    Decorate(x + t.Padding + f.X, baseline, f);
                 }
 
                 top += t.LineHeight;

@@ -99,11 +99,11 @@ public sealed class RegisterModel(AccountService accounts, AccountMail mail, Inv
         await AccountService.SignInAsync(HttpContext, user);
         if (Invitation is not null)
         {
-            var (outcome, organisationId) = await invitations.AcceptAsync(Invite!, user);
+            var (outcome, organisationId, landing) = await invitations.AcceptAsync(Invite!, user);
             if (outcome == AcceptOutcome.Accepted)
             {
                 logger.LogInformation("User {UserId} registered through an invitation and joined organisation {OrganisationId}", user.Id, organisationId);
-                return LocalRedirect($"/o/{organisationId}/protocol");
+                return LocalRedirect(landing!);
             }
         }
 

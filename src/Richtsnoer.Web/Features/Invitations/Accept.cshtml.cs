@@ -41,7 +41,7 @@ public sealed class AcceptModel(InvitationStore invitations, UserStore users, IL
             return Page();
         }
 
-        var (outcome, organisationId) = await invitations.AcceptAsync(Token!, Account);
+        var (outcome, organisationId, landing) = await invitations.AcceptAsync(Token!, Account);
         if (outcome != AcceptOutcome.Accepted)
         {
             // Used, withdrawn or expired between showing the page and the click.
@@ -50,7 +50,7 @@ public sealed class AcceptModel(InvitationStore invitations, UserStore users, IL
         }
 
         logger.LogInformation("User {UserId} accepted an invitation to organisation {OrganisationId}", Account.Id, organisationId);
-        return LocalRedirect($"/o/{organisationId}/protocol");
+        return LocalRedirect(landing!);
     }
 
     private async Task LoadAsync()

@@ -31,8 +31,14 @@ public sealed class MembersModel(
 
     public IReadOnlyList<Invitation> Invitations { get; private set; } = [];
 
+    public IReadOnlyList<Member> WorksCouncil { get; private set; } = [];
+
     [BindProperty]
     public string? Email { get; set; }
+
+    /// <summary>"editor" or "works_council".</summary>
+    [BindProperty]
+    public string? Role { get; set; }
 
     public Dictionary<string, LocalText> Errors { get; } = [];
 
@@ -41,8 +47,11 @@ public sealed class MembersModel(
     private async Task LoadAsync()
     {
         Members = await organisations.ListMembersAsync(OrgId);
+        WorksCouncil = await organisations.ListWorksCouncilAsync(OrgId);
         Invitations = Membership.IsOwner ? await invitations.ListOpenAsync(OrgId) : [];
     }
+
+    private string ErrorKey => Role == Storage.Organisations.Invitation.WorksCouncil ? "CouncilEmail" : "Email";
 
     public async Task<IActionResult> OnPostAddAsync()
     {
@@ -51,25 +60,28 @@ public sealed class MembersModel(
             return OwnerOnly();
         }
 
+        var role = Role == Storage.Organisations.Invitation.WorksCouncil ? Storage.Organisations.Invitation.WorksCouncil : Storage.Organisations.Invitation.Editor;
         if (AccountService.CheckEmail(Email) is { } e)
         {
-            Errors["Email"] = e;
+            Errors[ErrorKey] = e;
         }
         else
         {
             var token = PasswordResetStore.NewToken();
             var inviter = await users.FindByIdAsync(UserId);
-            switch (await invitations.CreateAsync(OrgId, Email!, UserId, token, () => Invitation(Email!.Trim(), inviter, token)))
+            switch (await invitations.CreateAsync(OrgId, Email!, UserId, token, () => InvitationMail(Email!.Trim(), inviter, token, role), role))
             {
                 case InviteOutcome.Sent:
                     outboxSignal.Notify();
                     logger.LogInformation("User {UserId} invited an editor to organisation {OrganisationId}", UserId, OrgId);
                     return RedirectToPage(new { orgId = OrgId, invited = 1 });
                 case InviteOutcome.AlreadyMember:
-                    Errors["Email"] = new("Deze persoon werkt al mee.", "This person already works on it.");
+                    Errors[ErrorKey] = role == Storage.Organisations.Invitation.WorksCouncil
+                        ? new("Deze persoon heeft al toegang als lid van de ondernemingsraad.", "This person already has access as a member of the works council.")
+                        : new("Deze persoon werkt al mee.", "This person already works on it.");
                     break;
                 default:
-                    Errors["Email"] = new($"U hebt het afgelopen uur al {InvitationStore.MaxPerHour} uitnodigingen verstuurd. Probeer het over een uur opnieuw.", $"You sent {InvitationStore.MaxPerHour} invitations in the last hour already. Try again in an hour.");
+                    Errors[ErrorKey] = new($"U hebt het afgelopen uur al {InvitationStore.MaxPerHour} uitnodigingen verstuurd. Probeer het over een uur opnieuw.", $"You sent {InvitationStore.MaxPerHour} invitations in the last hour already. Try again in an hour.");
                     break;
             }
         }
@@ -83,17 +95,18 @@ public sealed class MembersModel(
     /// account, so there is no language of its own to go by (and looking it up would treat
     /// known and unknown addresses differently).
     /// </summary>
-    private OutgoingEmail Invitation(string to, User? inviter, string token)
+    private OutgoingEmail InvitationMail(string to, User? inviter, string token, string role)
     {
         var language = HttpContext.Lang();
-        var content = templates.Render("member-invited", language, new Dictionary<string, string>
+        var template = role == Storage.Organisations.Invitation.WorksCouncil ? "works-council-invited" : "member-invited";
+        var content = templates.Render(template, language, new Dictionary<string, string>
         {
             ["organisation"] = Membership.OrganisationName,
             ["invited_by"] = inviter?.Email ?? Membership.OrganisationName,
             ["link"] = PublicUrl.Link(HttpContext, "/invite?token=" + token),
             ["days"] = ((int)InvitationStore.Lifetime.TotalDays).ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
-        return new OutgoingEmail("member-invited", language, to, null, content, OrgId);
+        return new OutgoingEmail(template, language, to, null, content, OrgId);
     }
 
     public async Task<IActionResult> OnPostRevokeAsync(Guid invitationId)
@@ -103,7 +116,7 @@ public sealed class MembersModel(
             return OwnerOnly();
         }
 
-        if (!await invitations.RevokeAsync(OrgId, invitationId))
+        if (!await invitations.RevokeAsync(OrgId, invitationId, await ActorAsync(users)))
         {
             return NotFound();
         }
@@ -119,7 +132,7 @@ public sealed class MembersModel(
             return OwnerOnly();
         }
 
-        if (!await organisations.RemoveEditorAsync(OrgId, userId))
+        if (!await organisations.RemoveEditorAsync(OrgId, userId, await ActorAsync(users)))
         {
             // Only editors can be removed; the owner stays (and an unknown id removes nobody).
             Errors["Remove"] = new("Deze persoon kan niet worden verwijderd: een organisatie houdt altijd haar eigenaar.", "This person cannot be removed: an organisation always keeps its owner.");

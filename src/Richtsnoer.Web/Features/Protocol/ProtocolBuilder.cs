@@ -52,7 +52,7 @@ public sealed class ProtocolBuilder(ContentLibrary library, TimeProvider clock)
     }
 
     /// <summary>The protocol as it is downloaded: every required answer given, every topic covered.</summary>
-    public Assembled Final(AnswerSet answers, Language language)
+    public Assembled Final(AnswerSet answers, Language language, string version = "1.0")
     {
         // For the English document also every answer still without its English text, by name,
         // rather than only the assembler's refusal to mix languages (decision 020).
@@ -66,7 +66,7 @@ public sealed class ProtocolBuilder(ContentLibrary library, TimeProvider clock)
 
         try
         {
-            return new Assembled(ProtocolAssembler.Assemble(library, answers, new AssemblyOptions(language, GeneratedOn: Today)), []);
+            return new Assembled(ProtocolAssembler.Assemble(library, answers, new AssemblyOptions(language, version, GeneratedOn: Today)), []);
         }
         catch (AssemblyException e)
         {
