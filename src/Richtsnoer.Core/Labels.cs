@@ -3,7 +3,7 @@ namespace Richtsnoer.Core;
 /// <summary>The fixed words around a document (not clause content): titles, headers, footers.</summary>
 public static class Labels
 {
-    public static readonly LocalText ProtocolTitle = new("Richtlijnen voor social media", "Social media guidelines");
+    public static readonly LocalText ProtocolTitle = new("Social-mediaprotocol", "Social media protocol");
     public static readonly LocalText SummaryTitle = new("Social media in het kort", "Social media in brief");
     public static readonly LocalText Subject = new("Social-mediaprotocol voor medewerkers", "Social media protocol for staff");
     public static readonly LocalText Contents = new("Inhoud", "Contents");
@@ -23,10 +23,23 @@ public static class Labels
     public static readonly LocalText PageOf = new("Pagina {0} van {1}", "Page {0} of {1}");
     public static readonly LocalText SummaryRules = new("Dit zijn de regels", "These are the rules");
     public static readonly LocalText SummaryAsk = new("Twijfel je? Vraag het eerst", "In doubt? Ask first");
-    public static readonly LocalText SummaryAskText = new("Weet je niet zeker of een bericht kan? Vraag het dan vóór je het plaatst aan", "Not sure whether a post is all right? Ask before you post:");
+    public static readonly LocalText SummaryAskText = new("Weet je niet zeker of een bericht kan? Vraag het dan vóór je het plaatst aan je leidinggevende, of aan", "Not sure whether a post is all right? Ask your manager before you post, or ask");
     public static readonly LocalText SummaryEscalateText = new("Loopt een discussie over {0} uit de hand? Reageer dan niet alleen, maar neem meteen contact op met", "Is a discussion about {0} getting out of hand? Do not respond on your own; contact at once:");
-    public static readonly LocalText SummaryFullText = new("Alle afspraken staan in de volledige tekst: ‘{0}’, versie {1}.", "All the rules are in the full text: ‘{0}’, version {1}.");
+    public static readonly LocalText SummaryFullText = new("Alle regels staan in het volledige protocol: ‘{0}’, versie {1}.", "All the rules are in the full protocol: ‘{0}’, version {1}.");
     public static readonly LocalText See = new("zie", "see");
+
+    /// <summary>The words in a computed cross-reference: "hoofdstuk 3", "bijlage B".</summary>
+    public static readonly LocalText ChapterWord = new("hoofdstuk", "chapter");
+    public static readonly LocalText AppendixWord = new("bijlage", "appendix");
+
+    /// <summary>Headings of the staff summary, by the group of its rules (content/summary.yaml).</summary>
+    public static readonly IReadOnlyDictionary<string, LocalText> SummaryGroups = new Dictionary<string, LocalText>(StringComparer.Ordinal)
+    {
+        ["allowed"] = new("Dit mag", "You may"),
+        ["not-allowed"] = new("Dit mag niet", "You may not"),
+        ["consequences"] = new("Als het misgaat", "If things go wrong"),
+        ["monitoring"] = new("Wat de organisatie ziet", "What the organisation sees"),
+    };
     public static readonly LocalText And = new("en", "and");
     public static readonly LocalText Yes = new("ja", "yes");
     public static readonly LocalText No = new("nee", "no");

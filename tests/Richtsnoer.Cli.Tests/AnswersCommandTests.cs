@@ -37,6 +37,7 @@ public class AnswersCommandTests
     [InlineData("bakkerij")]
     [InlineData("zorg")]
     [InlineData("ict")]
+    [InlineData("gemeente")]
     public void Validate_accepts_the_examples(string example)
     {
         Assert.Equal(0, CliRunner.Run("answers", "validate", CliRunner.Example(example)).ExitCode);
@@ -53,5 +54,33 @@ public class AnswersCommandTests
         Assert.Contains("bad.yaml:3: works_council: 'maybe' is not yes or no", r.Error);
         Assert.Contains("bad.yaml:1: org_name: this answer is required", r.Error);
         Assert.Contains("escalation_contact: this answer is required", r.Error);
+    }
+
+    [Fact]
+    public void Validate_reports_text_that_is_missing_in_a_language_of_the_protocol_and_generate_refuses_to_mix()
+    {
+        var file = Path.Combine(CliRunner.TempDir(), "two-languages.yaml");
+        File.WriteAllText(file, """
+            org_name: Testbedrijf B.V.
+            sector: anders
+            languages: [nl, en]
+            works_council: false
+            spokespersons: de directie
+            confidential_matters: [recepten, {nl: prijzen, en: prices}]
+            escalation_contact: {name: Afdeling HR, email: hr@testbedrijf.nl}
+            effective_date: 2027-01-01
+            """);
+        var r = CliRunner.Run("answers", "validate", file, "--lang", "en");
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("two-languages.yaml: spokespersons: the protocol is also in English, but this answer has no English text", r.Error);
+        Assert.Contains("confidential_matters[1]:", r.Error);
+        Assert.DoesNotContain("confidential_matters[2]:", r.Error);
+        Assert.Contains("escalation_contact.name: the protocol is also in English", r.Error);
+
+        Assert.Equal(0, CliRunner.Run("generate", "--answers", file, "--format", "md", "--lang", "nl").ExitCode);
+        var en = CliRunner.Run("generate", "--answers", file, "--format", "md", "--lang", "en");
+        Assert.Equal(1, en.ExitCode);
+        Assert.Contains("does not mix languages", en.Error);
+        Assert.Equal("", en.Out);
     }
 }

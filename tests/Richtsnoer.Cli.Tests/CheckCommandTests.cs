@@ -8,7 +8,7 @@ public class CheckCommandTests
         org_name: Testbedrijf B.V.
         sector: anders
         works_council: false
-        escalation_contact: {name: Afdeling HR, email: hr@testbedrijf.nl}
+        escalation_contact: {name: Afdeling HR, name_en: HR department, email: hr@testbedrijf.nl}
         effective_date: 2027-01-01
 
         """;
@@ -46,7 +46,7 @@ public class CheckCommandTests
     [Fact]
     public void An_invalid_answers_file_exits_with_one_and_lists_its_errors()
     {
-        var r = CliRunner.Run("check", "--answers", Write(Minimal.Replace("escalation_contact: {name: Afdeling HR, email: hr@testbedrijf.nl}\n", "working_hours: sometimes\n")), "--lang", "en");
+        var r = CliRunner.Run("check", "--answers", Write(Minimal.Replace("escalation_contact: {name: Afdeling HR, name_en: HR department, email: hr@testbedrijf.nl}\n", "working_hours: sometimes\n")), "--lang", "en");
         Assert.Equal(1, r.ExitCode);
         Assert.Contains("answers.yaml:", r.Error);
         Assert.Contains("escalation_contact: this answer is required", r.Error);
@@ -74,6 +74,18 @@ public class CheckCommandTests
         Assert.Contains(findings, f => f.GetProperty("id").GetString() == "length" && f.GetProperty("severity").GetString() == "warning");
         Assert.All(findings, f => Assert.False(string.IsNullOrEmpty(f.GetProperty("basis").GetString())));
         Assert.Contains(root.GetProperty("passed").EnumerateArray(), p => p.GetString() == "escalation-contact");
+    }
+
+    [Theory]
+    [InlineData(12, 1500)]
+    [InlineData(900, 2000)]
+    public void Without_a_word_budget_the_limit_follows_the_size_of_the_organisation(int employees, int budget)
+    {
+        // A custom clause long enough to pass either limit shows the limit the check applied.
+        var r = CliRunner.Run("check", "--answers", Write(Minimal + $"employee_count: {employees}\ncustom_clauses:\n  - id: lang\n    section: intro\n    topics: [purpose]\n    nl: {{title: Lang, text: \"{string.Concat(Enumerable.Repeat("Dit is een zin. ", 400))}\"}}\n"), "--json");
+        using var json = JsonDocument.Parse(r.Out);
+        var length = json.RootElement.GetProperty("findings").EnumerateArray().Single(f => f.GetProperty("id").GetString() == "length");
+        Assert.Contains($"grens van {budget}", length.GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

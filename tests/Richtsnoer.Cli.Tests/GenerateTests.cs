@@ -72,7 +72,7 @@ public class GenerateTests
     {
         var r = CliRunner.Run("generate", "--answers", CliRunner.Example("zorg"), "--format", "md", "--lang", "en");
         Assert.Equal(0, r.ExitCode);
-        Assert.StartsWith("# Social media guidelines", r.Out);
+        Assert.StartsWith("# Social media protocol", r.Out);
     }
 
     [Fact]

@@ -30,14 +30,25 @@ public static class TestData
         return result.Answers!;
     }
 
-    /// <summary>The smallest valid answers: only what is required.</summary>
+    /// <summary>
+    /// The smallest valid answers: only what is required, plus the English name of the one
+    /// contact, so that the protocol can be assembled in English without mixing languages.
+    /// </summary>
     public const string Minimal = """
         org_name: Testbedrijf B.V.
         sector: anders
         works_council: false
-        escalation_contact: {name: Afdeling HR, email: hr@testbedrijf.nl, phone: 030-1234567}
+        escalation_contact: {name: Afdeling HR, name_en: HR department, email: hr@testbedrijf.nl, phone: 030-1234567}
         effective_date: 2027-01-01
         """;
+
+    /// <summary>The notice monitoring needs besides its purpose: means, retention and access (in both languages).</summary>
+    public const string MonitoringNotice = "\nmonitoring_means: {nl: een zoekdienst voor openbare berichten, en: a search service for public posts}"
+        + "\nmonitoring_retention: {nl: drie maanden, en: three months}"
+        + "\nmonitoring_access: {nl: de afdeling HR, en: the HR department}";
+
+    /// <summary>What a collective agreement that regulates social media needs: its name and article.</summary>
+    public const string CaoNames = "\ncao_name: cao Testsector\ncao_article: {nl: artikel 4.1, en: article 4.1}";
 
     private static string FindRoot()
     {

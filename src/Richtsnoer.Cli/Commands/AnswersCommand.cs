@@ -54,7 +54,18 @@ public static class AnswersCommand
         {
             var language = Cli.Lang(parse.GetValue(lang));
             var path = parse.GetValue(file)!;
-            if (Cli.ReadAnswers(path, ContentLibrary.Default, language, Console.Error) is null)
+            if (Cli.ReadAnswers(path, ContentLibrary.Default, language, Console.Error) is not { } answers)
+            {
+                return Cli.InvalidInput;
+            }
+
+            var untranslated = AnswersValidator.Languages(AnswerDefaults.Apply(answers, ContentLibrary.Default), ContentLibrary.Default);
+            foreach (var e in untranslated)
+            {
+                Console.Error.WriteLine((e with { File = path.ToString() }).Format(language));
+            }
+
+            if (untranslated.Count > 0)
             {
                 return Cli.InvalidInput;
             }

@@ -209,7 +209,10 @@ public static partial class AnswerConverter
             return (null, new AnswerProblem("not-a-list", new("verwacht een lijst", "expected a list")));
         }
 
-        var items = Items(raw).Select(i => i.Trim()).Where(i => i.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        var english = raw is RawValue.Sequence { En: { } en } ? en : null;
+        var pairs = Items(raw).Select((item, i) => (Nl: item.Trim(), En: english is not null && i < english.Count ? english[i]?.Trim() : null))
+            .Where(p => p.Nl.Length > 0).DistinctBy(p => p.Nl, StringComparer.Ordinal).ToList();
+        var items = pairs.Select(p => p.Nl).ToList();
         if (items.Count > MaxListItems)
         {
             return (null, new AnswerProblem("too-many-items", new($"heeft {items.Count} regels; het maximum is {MaxListItems}", $"has {items.Count} items; the maximum is {MaxListItems}")));
@@ -217,13 +220,15 @@ public static partial class AnswerConverter
 
         for (var i = 0; i < items.Count; i++)
         {
-            if (Text(q, items[i], $"[{i + 1}]") is { } p)
+            var problem = Text(q, items[i], $"[{i + 1}]") ?? (pairs[i].En is { } e ? Text(q, e, $"[{i + 1}].en") : null);
+            if (problem is not null)
             {
-                return (null, p);
+                return (null, problem);
             }
         }
 
-        return (new ListAnswer(items), null);
+        var itemsEn = pairs.Any(p => !string.IsNullOrEmpty(p.En)) ? pairs.Select(p => string.IsNullOrEmpty(p.En) ? null : p.En).ToList() : null;
+        return (new ListAnswer(items, itemsEn), null);
     }
 
     private static (AnswerValue?, AnswerProblem?) ContactValue(Question q, RawValue raw)
@@ -239,14 +244,15 @@ public static partial class AnswerConverter
             return (null, new AnswerProblem("not-a-contact", new("verwacht name, email en phone", "expected name, email and phone")));
         }
 
-        foreach (var key in fields.Keys.Where(k => k is not ("name" or "email" or "phone")))
+        foreach (var key in fields.Keys.Where(k => k is not ("name" or "name_en" or "email" or "phone")))
         {
-            return (null, new AnswerProblem("unknown-field", new($"onbekend veld '{Short(key)}'; gebruik name, email en phone", $"unknown field '{Short(key)}'; use name, email and phone"), key));
+            return (null, new AnswerProblem("unknown-field", new($"onbekend veld '{Short(key)}'; gebruik name, name_en, email en phone", $"unknown field '{Short(key)}'; use name, name_en, email and phone"), key));
         }
 
         string? Field(string key) => fields.TryGetValue(key, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
 
         var name = Field("name");
+        var nameEn = Field("name_en");
         var email = Field("email");
         var phone = Field("phone");
         if (name is null)
@@ -256,7 +262,7 @@ public static partial class AnswerConverter
                 : (null, new AnswerProblem("required", new("een naam (afdeling of persoon) is verplicht", "a name (department or person) is required"), "name"));
         }
 
-        if (Text(q, name, "name") is { } pn)
+        if ((Text(q, name, "name") ?? (nameEn is null ? null : Text(q, nameEn, "name_en"))) is { } pn)
         {
             return (null, pn);
         }
@@ -271,7 +277,7 @@ public static partial class AnswerConverter
             return (null, new AnswerProblem("invalid-phone", new($"'{Short(phone)}' is geen telefoonnummer", $"'{Short(phone)}' is not a phone number"), "phone"));
         }
 
-        return (new ContactAnswer(new Contact(name, email, phone)), null);
+        return (new ContactAnswer(new Contact(name, email, phone) { NameEn = nameEn }), null);
     }
 
     /// <summary>Quotes at most 40 characters of user input in an error message.</summary>

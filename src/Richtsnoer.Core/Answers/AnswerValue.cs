@@ -50,19 +50,30 @@ public sealed record ChoiceAnswer(string OptionId) : AnswerValue
     public override bool IsEmpty => false;
 }
 
-/// <summary>A list of strings (list question) or of option ids (multi question).</summary>
-public sealed record ListAnswer(IReadOnlyList<string> Items) : AnswerValue
+/// <summary>
+/// A list of strings (list question) or of option ids (multi question). <see cref="En"/>, when
+/// given, holds an English text per item (null where an item has none).
+/// </summary>
+public sealed record ListAnswer(IReadOnlyList<string> Items, IReadOnlyList<string?>? En = null) : AnswerValue
 {
     public override IEnumerable<string> Scalars() => Items;
 
     public override bool IsEmpty => Items.Count == 0;
 
-    public bool Equals(ListAnswer? other) => other is not null && Items.SequenceEqual(other.Items);
+    /// <summary>The English text of item <paramref name="i"/>, or null.</summary>
+    public string? EnglishItem(int i) => En is not null && i < En.Count ? En[i] : null;
+
+    public bool Equals(ListAnswer? other) => other is not null && Items.SequenceEqual(other.Items)
+        && Enumerable.Range(0, Items.Count).All(i => EnglishItem(i) == other.EnglishItem(i));
 
     public override int GetHashCode() => Items.Count;
 }
 
-public sealed record Contact(string Name, string? Email, string? Phone);
+/// <summary>A department or person; <see cref="NameEn"/> is the name in English documents when given.</summary>
+public sealed record Contact(string Name, string? Email, string? Phone)
+{
+    public string? NameEn { get; init; }
+}
 
 public sealed record ContactAnswer(Contact Contact) : AnswerValue
 {

@@ -319,8 +319,11 @@ public static class AnswersFile
         DateAnswer d => " " + d.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         ChoiceAnswer c => " " + c.OptionId,
         ListAnswer { Items.Count: 0 } => " []",
-        ListAnswer l => "\n" + string.Concat(l.Items.Select(i => "  - " + Quote(i) + "\n")).TrimEnd('\n'),
+        ListAnswer l => "\n" + string.Concat(l.Items.Select((item, i) => l.EnglishItem(i) is { } en
+            ? "  - {nl: " + Quote(item) + ", en: " + Quote(en) + "}\n"
+            : "  - " + Quote(item) + "\n")).TrimEnd('\n'),
         ContactAnswer c => "\n  name: " + Quote(c.Contact.Name)
+            + (c.Contact.NameEn is null ? "" : "\n  name_en: " + Quote(c.Contact.NameEn))
             + (c.Contact.Email is null ? "" : "\n  email: " + Quote(c.Contact.Email))
             + (c.Contact.Phone is null ? "" : "\n  phone: " + Quote(c.Contact.Phone)),
         _ => " null",

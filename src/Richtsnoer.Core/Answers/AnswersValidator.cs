@@ -39,6 +39,48 @@ public static class AnswersValidator
         return errors;
     }
 
+    /// <summary>
+    /// Free-text answers that appear in the protocol but have no text in one of its languages.
+    /// A plain text counts as written in the first of <c>languages</c>; a protocol in two
+    /// languages needs the other one too (<c>{nl: ..., en: ...}</c>, per list item, or a
+    /// contact's <c>name_en</c>), because the assembler never prints one language inside the other.
+    /// </summary>
+    public static IReadOnlyList<AnswerError> Languages(AnswerSet effective, ContentLibrary library)
+    {
+        var languages = effective.List("languages");
+        if (!(languages.Contains("nl") && languages.Contains("en")))
+        {
+            return [];
+        }
+
+        var missing = languages[0] == "en" ? new LocalText("Nederlandse", "Dutch") : new LocalText("Engelse", "English");
+        var errors = new List<AnswerError>();
+        foreach (var q in library.Interview.Questions.Where(q => q.NeedsEachLanguage && (q.When?.Holds(effective) ?? true)))
+        {
+            var fields = effective.Get(q.Id) switch
+            {
+                TextAnswer { En: null } => [q.Id],
+                ListAnswer l => Enumerable.Range(0, l.Items.Count).Where(i => l.EnglishItem(i) is null).Select(i => $"{q.Id}[{i + 1}]").ToList(),
+                ContactAnswer { Contact.NameEn: null } => [$"{q.Id}.name"],
+                _ => new List<string>(),
+            };
+            foreach (var field in fields)
+            {
+                var how = q.Type switch
+                {
+                    QuestionType.List => ("schrijf het item als {nl: ..., en: ...}", "write the item as {nl: ..., en: ...}"),
+                    QuestionType.Contact => ("vul ook name_en in", "fill in name_en as well"),
+                    _ => ("schrijf {nl: ..., en: ...}", "write {nl: ..., en: ...}"),
+                };
+                errors.Add(new AnswerError(field, "missing-language", new(
+                    $"het protocol is ook in het {(missing.Nl == "Engelse" ? "Engels" : "Nederlands")}, maar dit antwoord heeft geen {missing.Nl} tekst; {how.Item1}",
+                    $"the protocol is also in {missing.En}, but this answer has no {missing.En} text; {how.Item2}")));
+            }
+        }
+
+        return errors;
+    }
+
     private static void ValidateCustomisations(Customisations c, ContentLibrary library, List<AnswerError> errors)
     {
         foreach (var (group, clauseId) in c.Alternatives)

@@ -18,7 +18,9 @@ public static class ProtocolAssembler
         var selected = SelectClauses(library, effective);
         var custom = effective.Customisations;
 
-        var sections = new List<Section>();
+        // The numbers first, so that a cross-reference ({{clause:id}}, {{section:id}}) is filled in
+        // from the document as it is assembled, never typed in content.
+        var plan = new List<(SectionDefinition Def, string Number, List<ClauseTemplate> Templates, List<CustomClause> Owns)>();
         var mainNumber = 0;
         var appendixNumber = 0;
         foreach (var def in library.Sections)
@@ -31,6 +33,19 @@ public static class ProtocolAssembler
             }
 
             var number = def.Appendix ? ((char)('A' + appendixNumber++)).ToString() : Variables.Invariant(++mainNumber);
+            plan.Add((def, number, templates, owns));
+            vars.SectionLabels[def.Id] = (def.Appendix ? Labels.AppendixWord : Labels.ChapterWord)[language] + " " + number;
+            var n = 0;
+            foreach (var t in templates)
+            {
+                vars.ClauseNumbers[t.Id] = $"{number}.{Variables.Invariant(n + 1)}";
+                n += t.Generator == ClauseGenerator.ResponseGuide ? library.ResponseGuide.Situations.Count : 1;
+            }
+        }
+
+        var sections = new List<Section>();
+        foreach (var (def, number, templates, owns) in plan)
+        {
             var clauses = new List<Clause>();
             string Next() => $"{number}.{Variables.Invariant(clauses.Count + 1)}";
 
@@ -78,16 +93,20 @@ public static class ProtocolAssembler
         }
 
         var org = effective.Text("org_name") ?? string.Empty;
+
+        // While the works council has still to consent, the date is not yet a fact: the header
+        // leaves it out and the adoption clause says it depends on the consent.
+        var consentPending = effective.Bool("works_council") == true && !effective.Has("consent_date");
         var metadata = new DocumentMetadata(
             DocumentKind.Protocol,
             Labels.ProtocolTitle[language],
             org,
             language,
             options.Version,
-            effective.Date("effective_date"),
+            consentPending ? null : effective.Date("effective_date"),
             options.GeneratedOn ?? effective.Date("effective_date") ?? new DateOnly(2000, 1, 1),
             Labels.Subject[language],
-            ["social media", language == Language.Nl ? "richtlijnen" : "guidelines", org]);
+            ["social media", "protocol", org]);
         return new ProtocolDocument(metadata, sections, coverage);
     }
 

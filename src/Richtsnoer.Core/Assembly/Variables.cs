@@ -13,42 +13,107 @@ internal sealed class Variables(ContentLibrary? library, AnswerSet answers, Lang
 {
     public List<AssemblyProblem> Problems { get; } = [];
 
-    /// <summary>The value of a placeholder as text, or null when the answer is missing.</summary>
+    /// <summary>Clause id -> its number in the assembled document, for <c>{{clause:id}}</c>.</summary>
+    public Dictionary<string, string> ClauseNumbers { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Section id -> "hoofdstuk 3" / "bijlage B", for <c>{{section:id}}</c>.</summary>
+    public Dictionary<string, string> SectionLabels { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The language a plain (one-language) text answer is written in: the first document
+    /// language of the answers. A text in any other language has to be given explicitly.
+    /// </summary>
+    private readonly Language primary = answers.List("languages").FirstOrDefault() is "en" ? Language.En : Language.Nl;
+
+    /// <summary>Set when the last <see cref="Text"/> or <see cref="ListItems"/> found an answer without a text in this language.</summary>
+    private bool untranslated;
+
+    /// <summary>
+    /// The value of a placeholder as text, or null when the answer is missing. A free-text answer
+    /// without a text in the document language is missing too: the document never mixes languages.
+    /// </summary>
     public string? Text(Placeholder p)
     {
+        untranslated = false;
         if (p.Name == "org_short")
         {
             return answers.List("org_short_names").FirstOrDefault() ?? answers.Text("org_name");
         }
 
-        var value = answers.Get(p.Name) ?? (p.Name == "doubt_contact" ? answers.Get("escalation_contact") : null);
-        var question = library?.Interview.Find(p.Name);
+        var name = p.Name;
+        var value = answers.Get(name);
+        if (value is null && name == "doubt_contact")
+        {
+            name = "escalation_contact";
+            value = answers.Get(name);
+        }
+
+        if (value is null && name == "privacy_contact")
+        {
+            name = "review_owner";
+            value = answers.Get(name);
+        }
+
+        var question = library?.Interview.Find(name);
         return value switch
         {
             null => null,
             ContactAnswer c => p.Field switch
             {
-                "name" => c.Contact.Name,
+                "name" => Local(name, question, c.Contact.Name, c.Contact.NameEn),
                 "email" => c.Contact.Email,
                 "phone" => c.Contact.Phone,
-                _ => FormatContact(c.Contact),
+                _ => Local(name, question, c.Contact.Name, c.Contact.NameEn) is { } n ? FormatContact(c.Contact with { Name = n }) : null,
             },
-            TextAnswer t => t.For(language),
+            TextAnswer t => Local(name, question, t.Value, t.En),
             BoolAnswer b => (b.Value ? Labels.Yes : Labels.No)[language],
             NumberAnswer n => n.Value.ToString("N0", language.Culture()),
             DateAnswer d => Labels.Date(d.Value, language),
             ChoiceAnswer c => question?.Option(c.OptionId)?.Label[language] ?? c.OptionId,
-            ListAnswer l => JoinList(Items(l, question)),
+            ListAnswer l => LocalItems(l, name) is { } items ? JoinList(items) : null,
             _ => null,
         };
     }
 
     /// <summary>The items of a list placeholder, for a bullet that expands to one bullet per item.</summary>
-    public IReadOnlyList<string>? ListItems(Placeholder p) =>
-        p.Field is null && answers.Get(p.Name) is ListAnswer l ? Items(l, library?.Interview.Find(p.Name)) : null;
+    public IReadOnlyList<string>? ListItems(Placeholder p)
+    {
+        untranslated = false;
+        return p.Field is null && answers.Get(p.Name) is ListAnswer l ? LocalItems(l, p.Name) : null;
+    }
 
-    private IReadOnlyList<string> Items(ListAnswer l, Question? q) =>
-        q?.Type == QuestionType.Multi ? l.Items.Select(i => q.Option(i)?.Label[language] ?? i).ToList() : l.Items;
+    /// <summary>A list's items in the document language: option labels, or texts with the same rule as a text answer.</summary>
+    private IReadOnlyList<string>? LocalItems(ListAnswer l, string name)
+    {
+        var q = library?.Interview.Find(name);
+        if (q?.Type == QuestionType.Multi)
+        {
+            return l.Items.Select(i => q.Option(i)?.Label[language] ?? i).ToList();
+        }
+
+        var items = l.Items.Select((item, i) => Local(name, q, item, l.EnglishItem(i))).ToList();
+        return items.Any(i => i is null) ? null : items.Select(i => i!).ToList();
+    }
+
+    /// <summary>
+    /// A free text in the document language: the explicit English text in English, else the plain
+    /// text when it is in the document language (or the answer is a name); otherwise null.
+    /// </summary>
+    private string? Local(string name, Question? question, string plain, string? english)
+    {
+        if (english is not null)
+        {
+            return language == Language.En ? english : plain;
+        }
+
+        if (language == primary || question is not { NeedsEachLanguage: true })
+        {
+            return plain;
+        }
+
+        untranslated = true;
+        return null;
+    }
 
     public string FormatContact(Contact c)
     {
@@ -75,7 +140,15 @@ internal sealed class Variables(ContentLibrary? library, AnswerSet answers, Lang
                     break;
                 case Placeholder p:
                     var text = Text(p);
-                    if (text is null)
+                    if (text is null && untranslated)
+                    {
+                        Problems.Add(new AssemblyProblem(
+                            "missing-language",
+                            new($"{where} gebruikt {p}, maar dat antwoord heeft geen {LanguageName(Language.Nl)} tekst; de tekst wordt niet gemengd met een andere taal",
+                                $"{where} uses {p}, but that answer has no {LanguageName(Language.En)} text; the document does not mix languages")));
+                        text = string.Empty;
+                    }
+                    else if (text is null)
                     {
                         Problems.Add(new AssemblyProblem(
                             "missing-answer",
@@ -84,6 +157,17 @@ internal sealed class Variables(ContentLibrary? library, AnswerSet answers, Lang
                     }
 
                     result.Add(new Inline(text, p.Strong));
+                    break;
+                case Reference r:
+                    var found = (r.Kind == ReferenceKind.Clause ? ClauseNumbers : SectionLabels).TryGetValue(r.Target, out var label);
+                    if (!found)
+                    {
+                        Problems.Add(new AssemblyProblem(
+                            "missing-reference",
+                            new($"{where} verwijst naar {r}, maar dat onderdeel staat niet in dit protocol", $"{where} refers to {r}, but that part is not in this protocol")));
+                    }
+
+                    result.Add(new Inline(label ?? string.Empty, r.Strong));
                     break;
             }
         }
@@ -138,6 +222,15 @@ internal sealed class Variables(ContentLibrary? library, AnswerSet answers, Lang
 
         return items;
     }
+
+    /// <summary>The document language's name in <paramref name="inLanguage"/>: "Engelse" / "English".</summary>
+    private string LanguageName(Language inLanguage) => (language, inLanguage) switch
+    {
+        (Language.En, Language.Nl) => "Engelse",
+        (Language.Nl, Language.Nl) => "Nederlandse",
+        (Language.En, _) => "English",
+        _ => "Dutch",
+    };
 
     public static string Invariant(int n) => n.ToString(CultureInfo.InvariantCulture);
 }

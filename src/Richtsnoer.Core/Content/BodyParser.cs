@@ -17,7 +17,7 @@ public static partial class BodyParser
     [GeneratedRegex(@"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")]
     private static partial Regex TableSeparator();
 
-    [GeneratedRegex(@"\{\{\s*([a-z][a-z0-9_]*)(?:\.([a-z][a-z0-9_]*))?\s*\}\}")]
+    [GeneratedRegex(@"\{\{\s*(?:(clause|section):([a-z0-9][a-z0-9-]*)|([a-z][a-z0-9_]*)(?:\.([a-z][a-z0-9_]*))?)\s*\}\}")]
     private static partial Regex PlaceholderPattern();
 
     /// <summary>Parses content text, with placeholders.</summary>
@@ -135,7 +135,9 @@ public static partial class BodyParser
                     segments.Add(new Literal(part[last..m.Index], strong));
                 }
 
-                segments.Add(new Placeholder(m.Groups[1].Value, m.Groups[2].Success ? m.Groups[2].Value : null, strong));
+                segments.Add(m.Groups[1].Success
+                    ? new Reference(m.Groups[1].Value == "clause" ? ReferenceKind.Clause : ReferenceKind.Section, m.Groups[2].Value, strong)
+                    : new Placeholder(m.Groups[3].Value, m.Groups[4].Success ? m.Groups[4].Value : null, strong));
                 last = m.Index + m.Length;
             }
 

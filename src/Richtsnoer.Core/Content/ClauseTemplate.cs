@@ -31,6 +31,9 @@ public sealed record ClauseBody(string Title, IReadOnlyList<TemplateBlock> Block
 {
     public IEnumerable<Placeholder> Placeholders() =>
         Blocks.SelectMany(b => b.Rows).SelectMany(r => r).SelectMany(i => i.Segments).OfType<Placeholder>();
+
+    public IEnumerable<Reference> References() =>
+        Blocks.SelectMany(b => b.Rows).SelectMany(r => r).SelectMany(i => i.Segments).OfType<Reference>();
 }
 
 public enum TemplateBlockKind
@@ -63,4 +66,22 @@ public sealed record Literal(string Text, bool Strong) : TemplateSegment(Strong)
 public sealed record Placeholder(string Name, string? Field, bool Strong) : TemplateSegment(Strong)
 {
     public override string ToString() => Field is null ? "{{" + Name + "}}" : "{{" + Name + "." + Field + "}}";
+}
+
+public enum ReferenceKind
+{
+    /// <summary><c>{{clause:id}}</c>: the number of that clause in the assembled document, e.g. "7.3".</summary>
+    Clause,
+
+    /// <summary><c>{{section:id}}</c>: "hoofdstuk 3" or "bijlage B" as assembled.</summary>
+    Section,
+}
+
+/// <summary>
+/// A cross-reference, filled in from the assembled document so that no number is ever typed in
+/// content. The assembler refuses a reference to a clause or section the document leaves out.
+/// </summary>
+public sealed record Reference(ReferenceKind Kind, string Target, bool Strong) : TemplateSegment(Strong)
+{
+    public override string ToString() => "{{" + (Kind == ReferenceKind.Clause ? "clause:" : "section:") + Target + "}}";
 }

@@ -41,6 +41,14 @@ public abstract record Condition
         public override IEnumerable<string> Questions() => [Question];
     }
 
+    /// <summary>A number answer of at least <see cref="Value"/> (e.g. <c>{question: employee_count, at_least: 50}</c>).</summary>
+    public sealed record AtLeast(string Question, long Value) : Condition
+    {
+        public override bool Holds(AnswerSet answers) => answers.Get(Question) is NumberAnswer n && n.Value >= Value;
+
+        public override IEnumerable<string> Questions() => [Question];
+    }
+
     public sealed record All(IReadOnlyList<Condition> Parts) : Condition
     {
         public override bool Holds(AnswerSet answers) => Parts.All(p => p.Holds(answers));

@@ -4,7 +4,19 @@ namespace Richtsnoer.Core.Content;
 
 public sealed record SectionDefinition(string Id, LocalText Title, bool Appendix);
 
-public sealed record SummaryRule(string Id, string Topic, Condition? When, LocalText Text);
+/// <summary>
+/// One line of the staff summary. <see cref="Group"/> is the heading it goes under (allowed,
+/// not-allowed, consequences, monitoring); <see cref="ClauseId"/> the clause it points to,
+/// else the first clause of its topic.
+/// </summary>
+public sealed record SummaryRule(string Id, string Topic, Condition? When, LocalText Text)
+{
+    public static readonly IReadOnlyList<string> Groups = ["allowed", "not-allowed", "consequences", "monitoring"];
+
+    public string Group { get; init; } = "not-allowed";
+
+    public string? ClauseId { get; init; }
+}
 
 public sealed record GuideAnswer(LocalText Label, string? Next, string? Situation);
 

@@ -236,7 +236,10 @@ public sealed partial class ContentLoader
                     long.TryParse(q.Str("min"), out var min) ? min : null,
                     long.TryParse(q.Str("max"), out var max) ? max : null,
                     Both($"question '{id}'", l => Text(l, "questions", id, "label"), q),
-                    Both($"help of question '{id}'", l => Text(l, "questions", id, "help"), q, required: false)));
+                    Both($"help of question '{id}'", l => Text(l, "questions", id, "help"), q, required: false))
+                {
+                    LanguageNeutral = q.Str("language_neutral") == "true",
+                });
             }
 
             result.Add(new Step(stepId, Both($"step '{stepId}'", l => Text(l, "steps", stepId), stepNode), questions));
@@ -329,7 +332,12 @@ public sealed partial class ContentLoader
             return new Condition.Answered(question, answered == "true");
         }
 
-        Error(file, node, $"condition on '{question}' needs equals, contains, in or answered");
+        if (map.Str("at_least") is { } atLeast && long.TryParse(atLeast, System.Globalization.CultureInfo.InvariantCulture, out var least))
+        {
+            return new Condition.AtLeast(question, least);
+        }
+
+        Error(file, node, $"condition on '{question}' needs equals, contains, in, answered or at_least (a whole number)");
         return null;
     }
 
@@ -509,7 +517,11 @@ public sealed partial class ContentLoader
                 id,
                 item.Str("topic") ?? "",
                 item.Child("when") is { } w ? ParseCondition(file, w) : null,
-                Local(file, item, $"summary rule '{id}'")));
+                Local(file, item, $"summary rule '{id}'"))
+            {
+                Group = item.Str("group") ?? "not-allowed",
+                ClauseId = item.Str("clause"),
+            });
         }
 
         return list;

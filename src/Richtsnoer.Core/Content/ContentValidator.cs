@@ -106,6 +106,11 @@ internal sealed class ContentValidator(ContentLibrary library, List<ContentError
                     used.Add(p.Name);
                     CheckPlaceholder(p, file);
                 }
+
+                foreach (var r in body.References())
+                {
+                    CheckReference(r, file);
+                }
             }
 
             foreach (var missing in used.Except(c.Variables))
@@ -157,6 +162,15 @@ internal sealed class ContentValidator(ContentLibrary library, List<ContentError
         }
     }
 
+    private void CheckReference(Reference r, string file)
+    {
+        var exists = r.Kind == ReferenceKind.Clause ? library.Clause(r.Target) is not null : library.Section(r.Target) is not null;
+        if (!exists)
+        {
+            Error(file, $"'{r}' refers to a {(r.Kind == ReferenceKind.Clause ? "clause" : "section")} that does not exist");
+        }
+    }
+
     private void CheckCondition(Condition condition, string file, string where)
     {
         switch (condition)
@@ -177,6 +191,11 @@ internal sealed class ContentValidator(ContentLibrary library, List<ContentError
         {
             Error(file, $"{where}: condition names unknown question '{qid}'");
             return;
+        }
+
+        if (condition is Condition.AtLeast && q.Type != QuestionType.Number)
+        {
+            Error(file, $"{where}: 'at_least' needs a number question, and '{qid}' is not one");
         }
 
         IEnumerable<string> values = condition switch
@@ -213,6 +232,16 @@ internal sealed class ContentValidator(ContentLibrary library, List<ContentError
             if (r.When is not null)
             {
                 CheckCondition(r.When, "content/summary.yaml", $"rule '{r.Id}'");
+            }
+
+            if (!SummaryRule.Groups.Contains(r.Group))
+            {
+                Error("content/summary.yaml", $"rule '{r.Id}': group '{r.Group}' is not one of {string.Join(", ", SummaryRule.Groups)}");
+            }
+
+            if (r.ClauseId is { } cid && library.Clause(cid) is null)
+            {
+                Error("content/summary.yaml", $"rule '{r.Id}': clause '{cid}' does not exist");
             }
 
             foreach (var text in new[] { r.Text.Nl, r.Text.En })

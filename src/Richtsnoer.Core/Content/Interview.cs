@@ -31,6 +31,15 @@ public sealed record Question(
     LocalText Help)
 {
     /// <summary>The maximum length of a text, e-mail, list item or contact field.</summary>
+    /// <summary>
+    /// True for answers that are names (an organisation, a cao, a competitor): the same in every
+    /// language. Every other free-text answer needs a text in each document language.
+    /// </summary>
+    public bool LanguageNeutral { get; init; }
+
+    /// <summary>Free text that appears in the document and so must exist in each of its languages.</summary>
+    public bool NeedsEachLanguage => !LanguageNeutral && Type is QuestionType.Text or QuestionType.List or QuestionType.Contact;
+
     public int EffectiveMaxLength => MaxLength ?? (Type == QuestionType.Text ? 500 : 200);
 
     public QuestionOption? Option(string id) => Options.FirstOrDefault(o => o.Id == id);
@@ -55,7 +64,8 @@ public abstract record RawValue
 {
     public sealed record Scalar(string Value) : RawValue;
 
-    public sealed record Sequence(IReadOnlyList<string> Items) : RawValue;
+    /// <summary>A list; <see cref="En"/> holds an English text per item where one was given (<c>- {nl: ..., en: ...}</c>).</summary>
+    public sealed record Sequence(IReadOnlyList<string> Items, IReadOnlyList<string?>? En = null) : RawValue;
 
     public sealed record Map(IReadOnlyDictionary<string, string> Fields) : RawValue;
 }

@@ -71,7 +71,14 @@ internal static class YamlNodes
     {
         YamlScalarNode s when s.IsNull() => null,
         YamlScalarNode s => new RawValue.Scalar(s.Value ?? string.Empty),
-        YamlSequenceNode seq => new RawValue.Sequence(seq.Children.Select(c => c is YamlScalarNode s ? s.Value ?? string.Empty : c.ToString()).ToList()),
+        YamlSequenceNode seq => new RawValue.Sequence(
+            seq.Children.Select(c => c switch
+            {
+                YamlScalarNode s => s.Value ?? string.Empty,
+                YamlMappingNode m => m.Str("nl") ?? string.Empty,
+                _ => c.ToString(),
+            }).ToList(),
+            seq.Children.Any(c => c is YamlMappingNode) ? seq.Children.Select(c => c is YamlMappingNode m ? m.Str("en") : null).ToList() : null),
         YamlMappingNode map => new RawValue.Map(map.Entries().ToDictionary(e => e.Key, e => e.Value is YamlScalarNode s ? s.Value ?? string.Empty : e.Value.ToString())),
         _ => null,
     };

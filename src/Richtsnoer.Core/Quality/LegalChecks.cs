@@ -18,6 +18,7 @@ internal static class LegalChecks
         [
             .. WorksCouncil(c),
             .. Monitoring(c),
+            .. MonitoringGround(c),
             .. WorkingHours(c),
             .. Overbroad(c),
             .. Contacts(c),
@@ -42,31 +43,36 @@ internal static class LegalChecks
 
         if (a.Bool("cao_regulates") == true)
         {
+            // The protocol itself now says "insofar as" and still asks consent for the rest; this
+            // reminds the organisation to check what the cao really covers.
             yield return new Finding(
                 QualityChecks.WorksCouncilCao,
-                Severity.Warning,
-                new("U geeft aan dat een cao het gebruik van social media al regelt. Het protocol zegt daarom dat de ondernemingsraad geen instemmingsrecht heeft.",
-                    "You state that a collective labour agreement (cao) already regulates social media use. The protocol therefore says the works council has no right of consent."),
+                Severity.Info,
+                new("U geeft aan dat een cao het gebruik van social media al regelt. Het protocol zegt dat de cao voorgaat en vraagt instemming voor wat verder gaat dan de cao, en voor het toezicht.",
+                    "You state that a collective labour agreement (cao) already regulates social media use. The protocol says the cao comes first and asks consent for what goes beyond it, and for the monitoring."),
                 new("Het instemmingsrecht vervalt alleen voor zover de cao het onderwerp zelf inhoudelijk regelt (artikel 27 lid 3 WOR). Laat de cao ruimte voor eigen regels, bijvoorbeeld over toezicht, dan is voor die regels wel instemming nodig (artikel 27 lid 1 onder k en l WOR). Is dat ten onrechte overgeslagen, dan kan de ondernemingsraad zich op de nietigheid van het besluit beroepen (artikel 27 lid 5 WOR).",
                     "The right of consent only lapses insofar as the cao itself regulates the subject substantively (Article 27(3) WOR). Where the cao leaves room for the employer's own rules, for example on monitoring, those rules still need consent (Article 27(1)(k) and (l) WOR). If consent was wrongly skipped, the works council can invoke the nullity of the decision (Article 27(5) WOR)."),
-                new("Zoek in de cao op welke afspraken over social media, internet en toezicht er precies staan. Regelt de cao niet alles wat dit protocol regelt, beantwoord cao_regulates dan met nee en leg het protocol ter instemming voor aan de ondernemingsraad.",
-                    "Look up exactly what the cao says about social media, internet use and monitoring. If it does not cover everything this protocol covers, answer cao_regulates with no and submit the protocol to the works council for consent."),
+                new("Zoek in de cao op welke afspraken over social media, internet en toezicht er precies staan, en noem dat artikel bij cao_article. Regelt de cao het onderwerp niet inhoudelijk, beantwoord cao_regulates dan met nee.",
+                    "Look up exactly what the cao says about social media, internet use and monitoring, and name that article in cao_article. If the cao does not regulate the subject in substance, answer cao_regulates with no."),
                 "cao_regulates");
-            yield break;
         }
 
         var consent = a.Date("consent_date");
         if (consent is null)
         {
-            var monitoringNl = monitoring ? " Het protocol regelt ook toezicht waarbij persoonsgegevens worden gebruikt; dat valt bovendien onder artikel 27 lid 1 onder k WOR." : "";
-            var monitoringEn = monitoring ? " The protocol also covers monitoring that uses personal data, which falls under Article 27(1)(k) WOR as well." : "";
+            var basisNl = monitoring
+                ? "Het protocol regelt toezicht: een voorziening die geschikt is om gedrag of prestaties van medewerkers waar te nemen (artikel 27 lid 1 onder l van de Wet op de ondernemingsraden, WOR), waarbij hun persoonsgegevens worden verwerkt (onder k)."
+                : "Het protocol regelt geen toezicht. Regels over gedrag zonder toezicht vallen niet altijd onder artikel 27 lid 1 onder k of l van de Wet op de ondernemingsraden (WOR); het protocol vraagt de instemming toch, zodat de ondernemingsraad erachter staat en een later toegevoegd toezicht niet zonder instemming ingaat.";
+            var basisEn = monitoring
+                ? "The protocol provides for monitoring: a facility suited to observing the behaviour or performance of staff (Article 27(1)(l) of the Works Councils Act, WOR), which processes their personal data (point (k))."
+                : "The protocol provides for no monitoring. Rules of conduct without monitoring do not always fall under Article 27(1)(k) or (l) of the Works Councils Act (WOR); the protocol asks for consent anyway, so that the works council stands behind it and monitoring added later cannot start without consent.";
             yield return new Finding(
                 QualityChecks.WorksCouncilConsent,
                 Severity.Info,
                 new("De ondernemingsraad moet nog instemmen met dit protocol; er is geen datum van instemming ingevuld.",
                     "The works council has yet to consent to this protocol; no consent date has been entered."),
-                new("Regels over het gedrag van medewerkers en over toezicht daarop vallen onder artikel 27 lid 1 onder l van de Wet op de ondernemingsraden (WOR)." + monitoringNl + " Voor zo'n regeling is instemming van de ondernemingsraad nodig. Een besluit zonder die instemming is nietig als de ondernemingsraad zich daar binnen een maand schriftelijk op beroept (artikel 27 lid 5 WOR).",
-                    "Rules on staff behaviour and on checking it fall under Article 27(1)(l) of the Works Councils Act (WOR)." + monitoringEn + " Such a regulation needs the works council's consent. A decision taken without it is void if the works council invokes this in writing within one month (Article 27(5) WOR)."),
+                new(basisNl + " Een besluit zonder vereiste instemming is nietig als de ondernemingsraad zich daar binnen een maand schriftelijk op beroept (artikel 27 lid 5 WOR).",
+                    basisEn + " A decision taken without required consent is void if the works council invokes this in writing within one month (Article 27(5) WOR)."),
                 new("Leg het protocol ter instemming voor aan de ondernemingsraad. Vul na de instemming de datum in bij consent_date; het protocol noemt die datum dan.",
                     "Submit the protocol to the works council for consent. Once it has consented, enter the date as consent_date; the protocol will then state it."),
                 "consent_date");
@@ -83,6 +89,27 @@ internal static class LegalChecks
                 new("Kies een ingangsdatum op of na de datum van instemming.", "Choose an effective date on or after the consent date."),
                 "effective_date");
         }
+    }
+
+    /// <summary>A public body cannot rely on a legitimate interest for monitoring done in the performance of its tasks.</summary>
+    private static IEnumerable<Finding> MonitoringGround(CheckContext c)
+    {
+        var a = c.Effective;
+        if (a.Choice("monitoring") is null or "none" || a.Choice("sector") != "overheid" || a.Choice("monitoring_ground") != "legitimate_interest")
+        {
+            yield break;
+        }
+
+        yield return new Finding(
+            QualityChecks.MonitoringGround,
+            Severity.Warning,
+            new("U bent een overheidsorganisatie en noemt een gerechtvaardigd belang als grondslag voor het toezicht.",
+                "You are a public body and name a legitimate interest as the legal ground for the monitoring."),
+            new("Een overheidsorgaan kan zich bij de uitvoering van zijn taken niet beroepen op een gerechtvaardigd belang (artikel 6 lid 1 AVG, de zin na onder f). Voor toezicht dat bij die taken hoort, is de grondslag meestal de taak van algemeen belang (artikel 6 lid 1 onder e AVG), met een wettelijke basis.",
+                "A public authority cannot rely on a legitimate interest in the performance of its tasks (Article 6(1) GDPR, the sentence after point (f)). For monitoring that belongs to those tasks, the ground is usually the task in the public interest (Article 6(1)(e) GDPR), with a basis in law."),
+            new("Kies bij monitoring_ground de taak van algemeen belang (public_task), of laat de functionaris gegevensbescherming bevestigen waarom het gerechtvaardigd belang hier toch past.",
+                "Choose the task in the public interest (public_task) as monitoring_ground, or have the data protection officer confirm why a legitimate interest fits here after all."),
+            "monitoring_ground");
     }
 
     private static IEnumerable<Finding> Monitoring(CheckContext c)
@@ -197,10 +224,14 @@ internal static class LegalChecks
 
     private static IEnumerable<Finding> Overbroad(CheckContext c)
     {
-        foreach (var own in OwnTexts(c))
+        // The organisation's own texts, and the library's texts as assembled: a library clause can be
+        // too broad as well, and a check that only reads user text would never notice.
+        var texts = OwnTexts(c).Select(own => (Text: own, Title: own.Text.Title, Blocks: ProtocolAssembler.UserBlocks(own.Text.Body)))
+            .Concat(c.Documents.SelectMany(d => d.AllClauses.Where(cl => cl.Origin == ClauseOrigin.Library)
+                .Select(cl => (Text: new OwnText(cl.Id, false, 0, d.Metadata.Language, new ClauseText(cl.Title, ""), cl.Topics) { FromLibrary = true }, cl.Title, cl.Blocks))));
+        foreach (var (own, title, blocks) in texts)
         {
-            var blocks = ProtocolAssembler.UserBlocks(own.Text.Body);
-            var sentences = new[] { own.Text.Title }.Concat(BlockText.Statements(blocks).SelectMany(TextAnalyser.Sentences));
+            var sentences = new[] { title }.Concat(BlockText.Statements(blocks).SelectMany(TextAnalyser.Sentences));
             var matches = c.Patterns.Overbroad.Match(sentences, own.Language, c.OrganisationNames);
             foreach (var byCheck in matches.GroupBy(m => m.Rule.CheckId))
             {
@@ -338,9 +369,19 @@ internal static class LegalChecks
     /// <summary>One text the organisation wrote itself: an adapted library clause or an own clause, in one language.</summary>
     internal sealed record OwnText(string ClauseId, bool IsCustom, int Index, Language Language, ClauseText Text, IReadOnlyList<string> Topics)
     {
-        public string Where => IsCustom ? $"custom_clauses[{Index}].{Language.Code()}" : $"adapted_clauses.{ClauseId}.{Language.Code()}";
+        /// <summary>A clause of the library as assembled, checked like an own text.</summary>
+        public bool FromLibrary { get; init; }
 
-        public string Describe(Language language) => (IsCustom, language) switch
+        public string Where => FromLibrary ? $"content/clauses ({ClauseId}, {Language.Code()})" : IsCustom ? $"custom_clauses[{Index}].{Language.Code()}" : $"adapted_clauses.{ClauseId}.{Language.Code()}";
+
+        public string Describe(Language language) => (FromLibrary, IsCustom, language) switch
+        {
+            (true, _, Language.Nl) => $"bepaling '{Text.Title}' ({ClauseId}) uit de bibliotheek",
+            (true, _, _) => $"library clause '{Text.Title}' ({ClauseId})",
+            _ => Own(language),
+        };
+
+        private string Own(Language language) => (IsCustom, language) switch
         {
             (true, Language.Nl) => $"eigen bepaling '{Text.Title}' ({ClauseId})",
             (true, _) => $"own clause '{Text.Title}' ({ClauseId})",

@@ -17,8 +17,8 @@ public static class QualityChecks
 
     public static readonly CheckDefinition WorksCouncilCao = new(
         "works-council-cao",
-        Severity.Warning,
-        new("Cao in plaats van instemming", "Collective agreement instead of consent"),
+        Severity.Info,
+        new("Cao en instemming", "Collective agreement and consent"),
         new("Artikel 27 lid 3 en lid 5 WOR", "Works Councils Act (WOR), Article 27(3) and 27(5)"));
 
     public static readonly CheckDefinition ConsentBeforeEffect = new(
@@ -32,6 +32,12 @@ public static class QualityChecks
         Severity.Warning,
         new("Doel, evenredigheid en aankondiging van toezicht", "Purpose, proportionality and notice of monitoring"),
         new("AVG artikel 5 lid 1 onder b en c, artikel 6 lid 1 onder f, artikelen 12 en 13", "GDPR Article 5(1)(b) and (c), Article 6(1)(f), Articles 12 and 13"));
+
+    public static readonly CheckDefinition MonitoringGround = new(
+        "monitoring-ground",
+        Severity.Warning,
+        new("Grondslag van toezicht bij de overheid", "Legal ground of monitoring by a public body"),
+        new("AVG artikel 6 lid 1 onder e en f, en de zin na onder f", "GDPR Article 6(1)(e) and (f), and the sentence after point (f)"));
 
     public static readonly CheckDefinition MonitoringDpia = new(
         "monitoring-dpia",
@@ -112,6 +118,7 @@ public static class QualityChecks
         WorksCouncilCao,
         ConsentBeforeEffect,
         MonitoringPurpose,
+        MonitoringGround,
         MonitoringDpia,
         WorkingHoursBan,
         OverbroadCriticism,

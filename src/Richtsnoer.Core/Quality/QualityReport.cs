@@ -19,9 +19,17 @@ public sealed record QualityOptions
 
     /// <summary>
     /// The main text (chapters, not the appendices, which are reference material) gets a warning
-    /// above this many words: 3,000 words is about 15 minutes of reading.
+    /// above this many words. Null means by size: <see cref="SmallOrganisationBudget"/> words under
+    /// <see cref="SmallOrganisation"/> staff (about 7 minutes of reading), else <see cref="LargeOrganisationBudget"/>.
     /// </summary>
-    public int WordBudget { get; init; } = 3000;
+    public int? WordBudget { get; init; }
+
+    public const int SmallOrganisation = 50;
+    public const int SmallOrganisationBudget = 1500;
+    public const int LargeOrganisationBudget = 2000;
+
+    /// <summary>The budget for an organisation of <paramref name="employees"/> staff (unknown counts as large).</summary>
+    public int BudgetFor(long? employees) => WordBudget ?? (employees < SmallOrganisation ? SmallOrganisationBudget : LargeOrganisationBudget);
 
     /// <summary>How many of the longest sections the length warning names.</summary>
     public int LongestSectionsNamed { get; init; } = 3;

@@ -8,6 +8,7 @@ internal static class ReadabilityChecks
     public static IEnumerable<Finding> Run(CheckContext context, IReadOnlyList<DocumentReadability> readability)
     {
         var options = context.Options;
+        var budget = options.BudgetFor(context.Effective.Get<Answers.NumberAnswer>("employee_count")?.Value);
         foreach (var doc in readability)
         {
             var document = context.Documents.First(d => d.Metadata.Language == doc.Language);
@@ -44,15 +45,15 @@ internal static class ReadabilityChecks
                     doc.Language.Code());
             }
 
-            if (doc.MainWords > options.WordBudget)
+            if (doc.MainWords > budget)
             {
                 var longestSections = doc.Sections.Where(x => !x.IsAppendix).OrderByDescending(x => x.Scores.Statistics.Words).Take(options.LongestSectionsNamed).ToList();
                 string List(Func<SectionReadability, string> f) => string.Join(", ", longestSections.Select(f));
                 yield return new Finding(
                     QualityChecks.Length,
                     Severity.Warning,
-                    new($"De hoofdstukken van het protocol{inLanguage.Nl} tellen samen {doc.MainWords} woorden, meer dan de grens van {options.WordBudget}. Het langst zijn: {List(x => $"{x.Label} {x.Title} ({x.Scores.Statistics.Words} woorden)")}.",
-                        $"The chapters of the protocol{inLanguage.En} have {doc.MainWords} words together, more than the limit of {options.WordBudget}. The longest are: {List(x => $"{x.Label} {x.Title} ({x.Scores.Statistics.Words} words)")}."),
+                    new($"De hoofdstukken van het protocol{inLanguage.Nl} tellen samen {doc.MainWords} woorden, meer dan de grens van {budget}. Het langst zijn: {List(x => $"{x.Label} {x.Title} ({x.Scores.Statistics.Words} woorden)")}.",
+                        $"The chapters of the protocol{inLanguage.En} have {doc.MainWords} words together, more than the limit of {budget}. The longest are: {List(x => $"{x.Label} {x.Title} ({x.Scores.Statistics.Words} words)")}."),
                     new($"Een protocol werkt alleen als medewerkers het lezen en kennen; een regel die niemand kent, is lastig te handhaven. Daarom is kort en bondig de vaste raad. De leestijd is nu ongeveer {doc.ReadingMinutes} minuten ({options.WordsPerMinute} woorden per minuut).",
                         $"A protocol only works when staff read it and know it; a rule nobody knows is hard to enforce. That is why the standard advice is to keep it short and to the point. It now takes about {doc.ReadingMinutes} minutes to read ({options.WordsPerMinute} words per minute)."),
                     new("Kort de langste hoofdstukken in. Laat bepalingen weg die voor uw organisatie niet nodig zijn, en geef medewerkers daarnaast de samenvatting van één pagina.",

@@ -31,8 +31,9 @@ public static class Fingerprint
     public static string? Canonical(AnswerValue? value) => value switch
     {
         null => null,
-        ContactAnswer c => string.Join("\u0002", c.Contact.Name, c.Contact.Email ?? "\u0000", c.Contact.Phone ?? "\u0000"),
+        ContactAnswer c => string.Join("\u0002", c.Contact.Name, c.Contact.Email ?? "\u0000", c.Contact.Phone ?? "\u0000", c.Contact.NameEn ?? "\u0000"),
         TextAnswer t => string.Join("\u0002", t.Value, t.En ?? "\u0000"),
+        ListAnswer { En: { } en } l => string.Join("\u0002", l.Items) + "\u0003" + string.Join("\u0002", en.Select(e => e ?? "\u0000")),
         _ => string.Join("\u0002", value.Scalars()),
     };
 

@@ -83,7 +83,7 @@ public class AnswersFileTests
     public void An_invalid_email_inside_a_contact_points_to_its_own_line()
     {
         var yaml = TestData.Minimal.Replace(
-            "escalation_contact: {name: Afdeling HR, email: hr@testbedrijf.nl, phone: 030-1234567}",
+            "escalation_contact: {name: Afdeling HR, name_en: HR department, email: hr@testbedrijf.nl, phone: 030-1234567}",
             "escalation_contact:\n  name: Afdeling HR\n  email: hr-at-testbedrijf\n");
         var e = Single(yaml);
         Assert.Equal("escalation_contact.email", e.Field);

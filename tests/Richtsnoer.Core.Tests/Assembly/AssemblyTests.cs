@@ -29,6 +29,7 @@ public class AssemblyTests
         var answers = TestData.Example(example);
         foreach (var language in new[] { Language.Nl, Language.En })
         {
+            var escalation = AnswerDefaults.Apply(answers, TestData.Library).Contact("escalation_contact")!;
             var doc = Assemble(answers, language);
             Assert.True(doc.Coverage.IsComplete, string.Join(", ", doc.Coverage.Uncovered.Select(t => t.Key)));
             Assert.Equal(25, doc.Coverage.Topics.Count);
@@ -36,7 +37,7 @@ public class AssemblyTests
             Assert.DoesNotContain("{{", text);
             Assert.DoesNotContain("}}", text);
             var effective = AnswerDefaults.Apply(answers, TestData.Library);
-            Assert.Contains(effective.Contact("escalation_contact")!.Name, text);
+            Assert.Contains(language == Language.En ? escalation.NameEn ?? escalation.Name : escalation.Name, text);
             Assert.Equal(effective.Text("org_name"), doc.Metadata.OrganisationName);
         }
     }
@@ -102,10 +103,9 @@ public class AssemblyTests
                 cao_regulates: {cao}
                 working_hours: {hours}
                 monitoring: {monitoring}
-                monitoring_purpose: Reputatie bewaken
                 sanctions: {sanctions}
                 company_channels: {channels}
-                """;
+                """ + "\nmonitoring_purpose: {nl: om de reputatie te bewaken, en: to protect the reputation}" + TestData.MonitoringNotice + (cao == "true" ? TestData.CaoNames : "");
             foreach (var language in new[] { Language.Nl, Language.En })
             {
                 var doc = Assemble(TestData.Answers(yaml), language);
@@ -225,7 +225,7 @@ public class AssemblyTests
     }
 
     [Fact]
-    public void The_staff_summary_has_at_most_ten_rules_that_point_to_clauses_and_names_whom_to_ask()
+    public void The_staff_summary_says_what_is_allowed_and_not_the_consequences_the_monitoring_and_whom_to_ask_manager_first()
     {
         foreach (var example in TestData.ExampleFiles.Select(Path.GetFileNameWithoutExtension))
         {
@@ -233,12 +233,16 @@ public class AssemblyTests
             var protocol = Assemble(answers);
             var summary = SummaryAssembler.Assemble(TestData.Library, answers, protocol);
             Assert.Equal(DocumentKind.Summary, summary.Metadata.Kind);
-            var rules = summary.AllClauses.First().Blocks.OfType<NumberedList>().Single().Items;
-            Assert.InRange(rules.Count, 8, 10);
+            Assert.Equal(["summary-allowed", "summary-not-allowed", "summary-consequences", "summary-monitoring", "summary-ask"], summary.AllClauses.Select(c => c.Id));
+            var rules = summary.AllClauses.SkipLast(1).SelectMany(c => c.Blocks.OfType<BulletList>().Single().Items).ToList();
+            Assert.InRange(rules.Count, 10, SummaryAssembler.MaxRules);
             Assert.All(rules, r => Assert.Matches(@"\((zie|see) [0-9A-Z]+\.[0-9]+\)$", r.PlainText()));
+            Assert.Contains(rules, r => r.PlainText().StartsWith("Kritiek mag", StringComparison.Ordinal));
             var effective = AnswerDefaults.Apply(answers, TestData.Library);
             var ask = AllText(summary);
-            Assert.Contains((effective.Contact("doubt_contact") ?? effective.Contact("escalation_contact"))!.Name, ask);
+            var doubt = (effective.Contact("doubt_contact") ?? effective.Contact("escalation_contact"))!.Name;
+            Assert.Contains(doubt, ask);
+            Assert.True(ask.IndexOf("leidinggevende", StringComparison.Ordinal) < ask.IndexOf(doubt, StringComparison.Ordinal), "the manager comes first");
         }
     }
 

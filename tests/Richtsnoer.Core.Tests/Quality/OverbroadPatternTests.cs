@@ -122,10 +122,17 @@ public class OverbroadPatternTests
                 languages: [nl, en]
                 roles: [customer_service, communication, marketing, recruitment, sales]
                 monitoring: other
-                monitoring_purpose: om vragen en klachten snel te beantwoorden
+                monitoring_purpose: {nl: om vragen en klachten snel te beantwoorden, en: to answer questions and complaints quickly}
+                monitoring_means: {nl: een zoekdienst, en: a search service}
+                monitoring_retention: {nl: drie maanden, en: three months}
+                monitoring_access: {nl: de afdeling HR, en: the HR department}
+                cao_regulates: true
+                cao_name: cao Testsector
+                cao_article: {nl: artikel 4.1, en: article 4.1}
+                employee_count: 120
                 sanctions: case_by_case
                 company_channels: true
-                confidential_matters: [klantgegevens]
+                confidential_matters: [{nl: klantgegevens, en: customer data}]
                 relations: [Leverancier B.V.]
                 competitors: [Concurrent B.V.]
                 """
@@ -189,7 +196,7 @@ public class OverbroadPatternTests
     public void The_library_monitoring_clauses_name_purpose_limits_and_notice(string regime, string code)
     {
         LanguageExtensions.TryParse(code, out var language);
-        var answers = TestData.Answers(TestData.Minimal + $"\nmonitoring: {regime}\nmonitoring_purpose: om vragen snel te beantwoorden");
+        var answers = TestData.Answers(TestData.Minimal + $"\nmonitoring: {regime}\nmonitoring_purpose: {{nl: om vragen snel te beantwoorden, en: to answer questions quickly}}" + TestData.MonitoringNotice);
         var doc = ProtocolAssembler.Assemble(TestData.Library, answers, new AssemblyOptions(language));
         var clause = doc.AllClauses.Single(c => c.Id == "monitoring-" + regime.Replace('_', '-'));
         var text = string.Join("\n", BlockText.Units(clause.Blocks));

@@ -71,17 +71,20 @@ public class QualityCheckTests
     {
         var f = Single(Run(TestData.Minimal.Replace("works_council: false", "works_council: true")), QualityChecks.WorksCouncilConsent);
         Assert.Equal(Severity.Info, f.Severity);
-        Assert.Contains("artikel 27 lid 1 onder l", f.Explanation.Nl);
-        Assert.Contains("Article 27(1)(l)", f.Explanation.En);
-        Assert.DoesNotContain("onder k", f.Explanation.Nl);
+        // Without monitoring the protocol does not claim that sub k or l applies; it asks consent anyway.
+        Assert.Contains("regelt geen toezicht", f.Explanation.Nl);
+        Assert.Contains("Article 27(1)(k) or (l)", f.Explanation.En);
+        Assert.Contains("artikel 27 lid 5 WOR", f.Explanation.Nl);
         Assert.Equal("consent_date", f.Where);
     }
 
     [Fact]
     public void Works_council_consent_also_cites_sub_k_when_there_is_monitoring()
     {
-        var f = Single(Run(TestData.Minimal.Replace("works_council: false", "works_council: true") + "\nmonitoring: public_mentions\nmonitoring_purpose: om vragen snel te beantwoorden"), QualityChecks.WorksCouncilConsent);
-        Assert.Contains("artikel 27 lid 1 onder k", f.Explanation.Nl);
+        var f = Single(Run(TestData.Minimal.Replace("works_council: false", "works_council: true") + "\nmonitoring: public_mentions\nmonitoring_purpose: om vragen snel te beantwoorden" + TestData.MonitoringNotice), QualityChecks.WorksCouncilConsent);
+        Assert.Contains("artikel 27 lid 1 onder l", f.Explanation.Nl);
+        Assert.Contains("(onder k)", f.Explanation.Nl);
+        Assert.Contains("Article 27(1)(l)", f.Explanation.En);
     }
 
     [Theory]
@@ -92,21 +95,43 @@ public class QualityCheckTests
         None(Run(TestData.Minimal.Replace("works_council: false", council)), QualityChecks.WorksCouncilConsent);
     }
 
+    // monitoring-ground
+
+    [Theory]
+    [InlineData("overheid", "legitimate_interest", true)]
+    [InlineData("overheid", "public_task", false)]
+    [InlineData("ict", "legitimate_interest", false)]
+    public void A_public_body_that_names_a_legitimate_interest_for_monitoring_gets_a_warning(string sector, string ground, bool expected)
+    {
+        var report = Run(TestData.Minimal.Replace("sector: anders", $"sector: {sector}") + "\nmonitoring: other\nmonitoring_purpose: om misbruik op te sporen" + TestData.MonitoringNotice + $"\nmonitoring_ground: {ground}");
+        if (expected)
+        {
+            var f = Single(report, QualityChecks.MonitoringGround);
+            Assert.Contains("artikel 6 lid 1 onder e AVG", f.Explanation.Nl);
+            Assert.Equal("monitoring_ground", f.Where);
+        }
+        else
+        {
+            None(report, QualityChecks.MonitoringGround);
+        }
+    }
+
     // works-council-cao
 
     [Fact]
-    public void A_cao_instead_of_consent_is_a_warning()
+    public void A_cao_is_a_reminder_and_consent_is_still_asked_for_what_goes_beyond_it()
     {
-        var report = Run(TestData.Minimal.Replace("works_council: false", "works_council: true\ncao_regulates: true"));
+        var report = Run(TestData.Minimal.Replace("works_council: false", "works_council: true\ncao_regulates: true") + TestData.CaoNames);
         var f = Single(report, QualityChecks.WorksCouncilCao);
-        Assert.Equal(Severity.Warning, f.Severity);
+        Assert.Equal(Severity.Info, f.Severity);
         Assert.Contains("artikel 27 lid 3 WOR", f.Explanation.Nl);
-        None(report, QualityChecks.WorksCouncilConsent);
+        Assert.Contains("voor zover", f.Explanation.Nl);
+        Assert.Equal(Severity.Info, Single(report, QualityChecks.WorksCouncilConsent).Severity);
     }
 
     [Theory]
     [InlineData("works_council: true\ncao_regulates: false")]
-    [InlineData("works_council: false\ncao_regulates: true")]
+    [InlineData("works_council: false\ncao_regulates: true" + TestData.CaoNames)]
     public void No_cao_warning_without_a_cao_or_without_a_council(string answers)
     {
         None(Run(TestData.Minimal.Replace("works_council: false", answers)), QualityChecks.WorksCouncilCao);
@@ -146,8 +171,8 @@ public class QualityCheckTests
 
     [Theory]
     [InlineData("monitoring: none")]
-    [InlineData("monitoring: public_mentions\nmonitoring_purpose: om vragen van klanten snel te beantwoorden")]
-    [InlineData("monitoring: other\nmonitoring_purpose: om misbruik van bedrijfsaccounts op te sporen")]
+    [InlineData("monitoring: public_mentions\nmonitoring_purpose: om vragen van klanten snel te beantwoorden" + TestData.MonitoringNotice)]
+    [InlineData("monitoring: other\nmonitoring_purpose: om misbruik van bedrijfsaccounts op te sporen" + TestData.MonitoringNotice)]
     public void Monitoring_with_a_purpose_or_no_monitoring_passes(string monitoring)
     {
         None(Run(With(monitoring)), QualityChecks.MonitoringPurpose);
@@ -156,7 +181,7 @@ public class QualityCheckTests
     [Fact]
     public void An_own_monitoring_text_must_name_purpose_limits_and_notice()
     {
-        const string yaml = TestData.Minimal + "\nmonitoring: other\nmonitoring_purpose: om misbruik op te sporen";
+        const string yaml = TestData.Minimal + "\nmonitoring: other\nmonitoring_purpose: om misbruik op te sporen" + TestData.MonitoringNotice;
         var vague = Run(Adapted(yaml, "monitoring-other", "Toezicht", "De werkgever controleert het gebruik van social media door medewerkers."));
         var f = Single(vague, QualityChecks.MonitoringPurpose);
         Assert.Contains("het doel", f.Message.Nl);
@@ -173,7 +198,7 @@ public class QualityCheckTests
     [Fact]
     public void Monitoring_beyond_public_mentions_needs_a_DPIA_warning()
     {
-        var f = Single(Run(With("monitoring: other\nmonitoring_purpose: om misbruik van bedrijfsaccounts op te sporen")), QualityChecks.MonitoringDpia);
+        var f = Single(Run(With("monitoring: other\nmonitoring_purpose: om misbruik van bedrijfsaccounts op te sporen" + TestData.MonitoringNotice)), QualityChecks.MonitoringDpia);
         Assert.Equal(Severity.Warning, f.Severity);
         Assert.Contains("artikel 35 AVG", f.Explanation.Nl);
         Assert.Contains("Autoriteit Persoonsgegevens", f.Explanation.Nl);
@@ -182,13 +207,13 @@ public class QualityCheckTests
     [Fact]
     public void Following_public_mentions_is_info_about_a_DPIA()
     {
-        var f = Single(Run(With("monitoring: public_mentions\nmonitoring_purpose: om vragen van klanten snel te beantwoorden")), QualityChecks.MonitoringDpia);
+        var f = Single(Run(With("monitoring: public_mentions\nmonitoring_purpose: om vragen van klanten snel te beantwoorden" + TestData.MonitoringNotice)), QualityChecks.MonitoringDpia);
         Assert.Equal(Severity.Info, f.Severity);
     }
 
     [Theory]
     [InlineData("monitoring: none")]
-    [InlineData("monitoring: other\nmonitoring_purpose: om misbruik op te sporen; de DPIA is in 2026 uitgevoerd")]
+    [InlineData("monitoring: other\nmonitoring_purpose: om misbruik op te sporen; de DPIA is in 2026 uitgevoerd" + TestData.MonitoringNotice)]
     public void No_DPIA_finding_without_monitoring_or_once_a_DPIA_is_mentioned(string monitoring)
     {
         None(Run(With(monitoring)), QualityChecks.MonitoringDpia);
@@ -437,7 +462,7 @@ public class QualityCheckTests
     public void Every_finding_explains_and_fixes_in_both_languages()
     {
         var report = Run(Adapted(
-            TestData.Minimal.Replace("works_council: false", "works_council: true\ncao_regulates: true") + "\nworking_hours: none\nmonitoring: other\nmonitoring_purpose: om misbruik op te sporen",
+            TestData.Minimal.Replace("works_council: false", "works_council: true\ncao_regulates: true") + TestData.CaoNames + "\nworking_hours: none\nmonitoring: other\nmonitoring_purpose: om misbruik op te sporen" + TestData.MonitoringNotice,
             "respect", "Respect", "Kritiek op het bedrijf en gepraat over salarissen zijn verboden."), QualityOptions.Default with { WordBudget = 100, SectionThreshold = 100, DocumentThreshold = 100 });
         Assert.True(report.Findings.Count >= 8);
         Assert.All(report.Findings, f =>

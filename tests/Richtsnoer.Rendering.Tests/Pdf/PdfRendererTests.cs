@@ -183,9 +183,22 @@ public partial class PdfRendererTests
         using var pdf = Open(Render(summary));
         Assert.Equal(1, pdf.PageCount);
         var text = PdfToText(Render(summary))[0];
-        foreach (var item in summary.AllClauses.SelectMany(c => c.Blocks).OfType<NumberedList>().SelectMany(l => l.Items))
+        // Every rule (allowed, not allowed, consequences, monitoring) and whom to ask is on that page.
+        var items = summary.AllClauses.SelectMany(c => c.Blocks).SelectMany(b => b switch
+        {
+            BulletList l => l.Items,
+            NumberedList l => l.Items,
+            _ => [],
+        }).ToList();
+        Assert.True(items.Count >= 10, $"{example}: {items.Count} rules");
+        foreach (var item in items)
         {
             Assert.Contains(Norm(item.PlainText()), text, StringComparison.Ordinal);
+        }
+
+        foreach (var clause in summary.AllClauses)
+        {
+            Assert.Contains(Norm(clause.Title), text, StringComparison.Ordinal);
         }
     }
 

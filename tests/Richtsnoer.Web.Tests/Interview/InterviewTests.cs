@@ -126,7 +126,13 @@ public abstract class InterviewTests(AppFixture fixture)
         Assert.False(s.Page.QuerySelector("[data-question=monitoring_purpose]")!.HasAttribute("hidden"));
         Assert.Contains("verplicht", s.Text("#e-monitoring_purpose"));
 
-        await Flows.AnswerStepAsync(s, org, "monitoring", new Dictionary<string, string[]> { ["q.monitoring_purpose"] = ["om vragen van ouders snel te beantwoorden"] });
+        await Flows.AnswerStepAsync(s, org, "monitoring", new Dictionary<string, string[]>
+        {
+            ["q.monitoring_purpose"] = ["om vragen van ouders snel te beantwoorden"],
+            ["q.monitoring_means"] = ["een zoekdienst voor openbare berichten"],
+            ["q.monitoring_retention"] = ["drie maanden"],
+            ["q.monitoring_access"] = ["de schoolleiding"],
+        });
         Assert.Equal($"/o/{org}/interview/rules", s.Url);
     }
 
@@ -237,7 +243,9 @@ public abstract class InterviewTests(AppFixture fixture)
         var required = Library.Interview.Questions.Where(q => q.Required).ToList();
         var withoutDefault = required.Where(q => q.Default is null && q.When is null).ToList();
         TestContext.Current.SendDiagnosticMessage($"required questions: {required.Count} ({string.Join(", ", required.Select(q => q.Id))}); always asked and without a default: {withoutDefault.Count} ({string.Join(", ", withoutDefault.Select(q => q.Id))})");
-        Assert.InRange(required.Count, 1, 12);
+        // Questions asked only in some cases (the cao's name, the monitoring notice) do not count:
+        // at most twelve answers are required of every organisation.
+        Assert.InRange(required.Count(q => q.When is null), 1, 12);
 
         // And the walk-through needs no more than these answers (plus the name, asked when the organisation is created).
         Assert.Equal(withoutDefault.Count - 1, Flows.Minimal.Values.Sum(v => v.Keys.Select(k => k.Split('.')[1]).Distinct().Count()));

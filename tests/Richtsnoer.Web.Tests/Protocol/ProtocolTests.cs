@@ -33,7 +33,7 @@ public abstract class ProtocolTests(AppFixture fixture)
             Assert.StartsWith(mediaType, response.Content.Headers.ContentType!.ToString());
             Assert.StartsWith(start, Encoding.UTF8.GetString(bytes, 0, Math.Min(bytes.Length, 40)).TrimStart('\uFEFF'));
             var fileName = response.Content.Headers.ContentDisposition!.FileName!.Trim('"');
-            Assert.Matches(summary ? "^social-media-in-het-kort-installatiebedrijf-van-dam\\." : "^richtlijnen-voor-social-media-installatiebedrijf-van-dam\\.", fileName);
+            Assert.Matches(summary ? "^social-media-in-het-kort-installatiebedrijf-van-dam\\." : "^social-mediaprotocol-installatiebedrijf-van-dam\\.", fileName);
             Assert.EndsWith("." + format, fileName);
         }
     }
@@ -162,11 +162,20 @@ public abstract class ProtocolTests(AppFixture fixture)
         var (s, org) = await GeneratedAsync(extra: new Dictionary<string, Dictionary<string, string[]>>
         {
             ["organisation"] = new() { ["q.languages"] = ["nl", "en"] },
+            ["contacts"] = new() { ["q.escalation_contact.name_en"] = ["the Communications team"] },
         });
         using var _ = s;
         Assert.NotNull(s.Page.QuerySelector($"a[href='/o/{org}/protocol?lang=en']"));
         var md = Encoding.UTF8.GetString((await s.DownloadAsync($"/o/{org}/download/md?lang=en")).Bytes);
-        Assert.Contains("Social media guidelines", md);
+        Assert.Contains("Social media protocol", md);
+        Assert.Contains("the Communications team", md);
+        Assert.DoesNotContain("het team Communicatie", md);
+
+        // The interview asks for the English text of every answer that appears in the protocol.
+        await s.GetAsync($"/o/{org}/interview/contacts");
+        Assert.Equal("the Communications team", s.Page.QuerySelector("input[name='q.escalation_contact.name_en']")!.GetAttribute("value"));
+        await s.GetAsync($"/o/{org}/interview/working-hours");
+        Assert.Equal("the management", s.Page.QuerySelector("input[name='q.spokespersons.en']")!.GetAttribute("value"));
     }
 
     [Fact]

@@ -18,6 +18,15 @@ public sealed class FieldView(Question question)
     /// <summary>The value of a single-value field, or the lines of a list.</summary>
     public string Text { get; set; } = string.Empty;
 
+    /// <summary>The English text (or lines) of a free-text answer, for a protocol in Dutch and English.</summary>
+    public string TextEn { get; set; } = string.Empty;
+
+    /// <summary>
+    /// The protocol is also in English and this answer appears in it: the form asks for the
+    /// English text too, because the assembler never prints Dutch inside English (decision 020).
+    /// </summary>
+    public bool AskEnglish { get; set; }
+
     public HashSet<string> Selected { get; } = new(StringComparer.Ordinal);
 
     public Dictionary<string, string> Contact { get; } = new(StringComparer.Ordinal);
@@ -67,7 +76,7 @@ public sealed class PostedStep
 /// </summary>
 public static class InterviewForm
 {
-    public static readonly string[] ContactFields = ["name", "email", "phone"];
+    public static readonly string[] ContactFields = ["name", "name_en", "email", "phone"];
 
     public static PostedStep Read(Step step, IFormCollection form)
     {
@@ -103,9 +112,23 @@ public static class InterviewForm
             case QuestionType.Multi:
                 return new RawValue.Sequence(form[name].Where(v => v is not null).Select(v => v!).ToList());
             case QuestionType.List:
-                return new RawValue.Sequence(FormText.Lines(form[name].ToString()).Split('\n'));
+                var items = FormText.Lines(form[name].ToString()).Split('\n');
+                if (!form.ContainsKey(name + ".en"))
+                {
+                    return new RawValue.Sequence(items);
+                }
+
+                // One English line per Dutch line, in the same order.
+                var english = FormText.Lines(form[name + ".en"].ToString()).Split('\n');
+                return new RawValue.Sequence(items, items.Select((_, i) => i < english.Length && english[i].Trim().Length > 0 ? english[i] : null).ToList());
             case QuestionType.Contact:
                 return new RawValue.Map(ContactFields.ToDictionary(f => f, f => FormText.Lines(form[name + "." + f].ToString()), StringComparer.Ordinal));
+            case QuestionType.Text when FormText.Lines(form[name + ".en"].ToString()).Trim().Length > 0:
+                return new RawValue.Map(new Dictionary<string, string>(StringComparer.Ordinal)
+                {
+                    ["nl"] = FormText.Lines(form[name].ToString()),
+                    ["en"] = FormText.Lines(form[name + ".en"].ToString()),
+                });
             default:
                 return new RawValue.Scalar(FormText.Lines(form[name].ToString()));
         }
@@ -116,6 +139,8 @@ public static class InterviewForm
     {
         var effective = AnswerDefaults.Apply(answers, library);
         var preset = answers.Choice("sector") is { } sector && library.Presets.TryGetValue(sector, out var p) ? p : null;
+        var languages = effective.List("languages");
+        var bilingual = languages.Count > 1 && languages[0] == "nl" && languages.Contains("en");
         var fields = new List<FieldView>();
         foreach (var q in step.Questions)
         {
@@ -125,6 +150,7 @@ public static class InterviewForm
                 Visible = applies,
                 Required = q.Required,
                 FromPreset = !answers.Has(q.Id) && preset?.ContainsKey(q.Id) == true && effective.Has(q.Id),
+                AskEnglish = bilingual && q.NeedsEachLanguage,
             };
             if (posted is not null && posted.Raw.TryGetValue(q.Id, out var raw) && posted.Problems.ContainsKey(q.Id))
             {
@@ -155,6 +181,11 @@ public static class InterviewForm
                 break;
             case RawValue.Sequence seq:
                 field.Text = string.Join('\n', seq.Items);
+                field.TextEn = seq.En is null ? string.Empty : string.Join('\n', seq.En.Select(e => e ?? string.Empty));
+                break;
+            case RawValue.Map map when field.Question.Type == QuestionType.Text:
+                field.Text = map.Fields.GetValueOrDefault("nl") ?? string.Empty;
+                field.TextEn = map.Fields.GetValueOrDefault("en") ?? string.Empty;
                 break;
             case RawValue.Map map:
                 foreach (var (k, v) in map.Fields)
@@ -174,6 +205,7 @@ public static class InterviewForm
                 break;
             case TextAnswer t:
                 field.Text = t.Value;
+                field.TextEn = t.En ?? string.Empty;
                 break;
             case NumberAnswer n:
                 field.Text = n.Value.ToString(CultureInfo.InvariantCulture);
@@ -192,9 +224,11 @@ public static class InterviewForm
                 break;
             case ListAnswer l:
                 field.Text = string.Join('\n', l.Items);
+                field.TextEn = l.En is null ? string.Empty : string.Join('\n', l.Items.Select((_, i) => l.EnglishItem(i) ?? string.Empty));
                 break;
             case ContactAnswer c:
                 field.Contact["name"] = c.Contact.Name;
+                field.Contact["name_en"] = c.Contact.NameEn ?? string.Empty;
                 field.Contact["email"] = c.Contact.Email ?? string.Empty;
                 field.Contact["phone"] = c.Contact.Phone ?? string.Empty;
                 break;

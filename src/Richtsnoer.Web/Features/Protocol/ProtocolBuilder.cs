@@ -54,7 +54,11 @@ public sealed class ProtocolBuilder(ContentLibrary library, TimeProvider clock)
     /// <summary>The protocol as it is downloaded: every required answer given, every topic covered.</summary>
     public Assembled Final(AnswerSet answers, Language language, string version = "1.0")
     {
-        var problems = Problems(answers);
+        // For the English document also every answer still without its English text, by name,
+        // rather than only the assembler's refusal to mix languages (decision 020).
+        var problems = Problems(answers)
+            .Concat(language == Language.En ? AnswersValidator.Languages(AnswerDefaults.Apply(answers, library), library) : [])
+            .ToList();
         if (problems.Count > 0)
         {
             return new Assembled(null, problems.Select(p => new LocalText($"{p.Field}: {p.Message.Nl}", $"{p.Field}: {p.Message.En}")).ToList());
