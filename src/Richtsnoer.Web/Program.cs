@@ -1,3 +1,4 @@
+using Richtsnoer.Web.Features.Api;
 using Richtsnoer.Web.Features.Tools;
 using Richtsnoer.Web.Infrastructure;
 
@@ -31,6 +32,8 @@ app.UseAuthorization();
 
 app.MapRazorPages();
 app.MapPostCheckApi();
+app.MapAdoptionApi();
+app.MapOpenApi("/openapi/{documentName}.json");
 app.MapRichtsnoerHealth("/health");
 
 app.Run();

@@ -24,6 +24,12 @@ public static class RichtsnoerServices
         services.AddReverseProxySupport(builder.Configuration);
         services.AddRichtsnoerRateLimits(builder.Configuration);
         services.AddProblemDetails();
+        services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Richtsnoer";
+            document.Info.Description = "Versies, vaststelling en logboek van het social-mediaprotocol / versions, adoption and audit trail of the social media protocol. Aanmelden met de cookie van de web-app; wijzigende verzoeken zijn JSON.";
+            return Task.CompletedTask;
+        }));
         services.AddOptions<Features.Account.AccountOptions>().Bind(builder.Configuration.GetSection("Richtsnoer:Accounts"));
         services.AddOptions<UsageLimits>().Bind(builder.Configuration.GetSection("Richtsnoer:Limits"));
         services.AddRequestLimits(builder);

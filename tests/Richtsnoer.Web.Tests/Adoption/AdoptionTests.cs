@@ -201,51 +201,50 @@ public abstract class AdoptionTests(AppFixture fixture)
         Assert.Contains("Vervangen", states[1]);
     }
 
+    /// <summary>A fresh version in the given state, with a text of its own, made through the store (the page or API is what is tested).</summary>
+    public static async Task<Guid> VersionInStateAsync(VersionStore versions, Guid org, VersionState state)
+    {
+        var actor = new Actor(null, "test");
+        var latest = (await versions.LatestAsync(org))!;
+        var source = (await versions.GetAsync(org, latest.Id))!.Snapshot;
+        var doc = source.Documents[0].Document;
+        var counter = latest.Number + 1;
+        var title = doc with { Metadata = doc.Metadata with { Title = doc.Metadata.Title + " " + counter } };
+        var snapshot = source with { Label = $"{100 + counter}.0", Documents = [source.Documents[0] with { Document = title }] };
+        var (outcome, id) = await versions.CreateAsync(org, actor, latest.Id, snapshot, substantive: true);
+        Assert.Equal(CreateOutcome.Created, outcome);
+        VersionMove[] path = state switch
+        {
+            VersionState.Draft => [],
+            VersionState.Submitted => [VersionMove.Submit],
+            VersionState.Consented => [VersionMove.Submit, VersionMove.RecordConsent],
+            VersionState.ConsentedWithConditions => [VersionMove.Submit, VersionMove.RecordConsentWithConditions],
+            VersionState.Refused => [VersionMove.Submit, VersionMove.RecordRefusal],
+            VersionState.Withdrawn => [VersionMove.Withdraw],
+            VersionState.Published or VersionState.Superseded => [VersionMove.Submit, VersionMove.RecordConsent, VersionMove.Publish],
+            _ => throw new ArgumentOutOfRangeException(nameof(state)),
+        };
+        foreach (var m in path)
+        {
+            await versions.MoveAsync(org, id!.Value, m, actor, new { date = Today });
+        }
+
+        if (state == VersionState.Superseded)
+        {
+            await VersionInStateAsync(versions, org, VersionState.Published);
+        }
+
+        Assert.Equal(state, (await versions.GetAsync(org, id!.Value))!.Summary.State);
+        return id.Value;
+    }
+
     [Fact]
     public async Task Every_move_the_state_machine_does_not_allow_is_refused_through_the_page_and_changes_nothing()
     {
         var (owner, org) = await OrganisationAsync(fixture, "Alle Stappen BV", worksCouncil: true);
         using var _ = owner;
         var versions = fixture.App.Services.GetRequiredService<VersionStore>();
-        var actor = new Actor(null, "test");
-        var counter = 0;
-
-        // A fresh version in each state, made through the store (the page is what is tested).
-        async Task<Guid> InStateAsync(VersionState state)
-        {
-            var latest = (await versions.LatestAsync(org))!;
-            var source = (await versions.GetAsync(org, latest.Id))!.Snapshot;
-            var doc = source.Documents[0].Document;
-            var title = doc with { Metadata = doc.Metadata with { Title = doc.Metadata.Title + " " + ++counter } };
-            var snapshot = source with { Label = $"{100 + counter}.0", Documents = [source.Documents[0] with { Document = title }] };
-            var (outcome, id) = await versions.CreateAsync(org, actor, latest.Id, snapshot, substantive: true);
-            Assert.Equal(CreateOutcome.Created, outcome);
-            var path = state switch
-            {
-                VersionState.Draft => [],
-                VersionState.Submitted => [VersionMove.Submit],
-                VersionState.Consented => [VersionMove.Submit, VersionMove.RecordConsent],
-                VersionState.ConsentedWithConditions => [VersionMove.Submit, VersionMove.RecordConsentWithConditions],
-                VersionState.Refused => [VersionMove.Submit, VersionMove.RecordRefusal],
-                VersionState.Withdrawn => [VersionMove.Withdraw],
-                VersionState.Published => [VersionMove.Submit, VersionMove.RecordConsent, VersionMove.Publish],
-                VersionState.Superseded => new[] { VersionMove.Submit, VersionMove.RecordConsent, VersionMove.Publish },
-                _ => throw new ArgumentOutOfRangeException(nameof(state)),
-            };
-            foreach (var m in path)
-            {
-                await versions.MoveAsync(org, id!.Value, m, actor, new { date = Today });
-            }
-
-            if (state == VersionState.Superseded)
-            {
-                var newer = await InStateAsync(VersionState.Published);
-                Assert.Equal(VersionState.Published, (await versions.GetAsync(org, newer))!.Summary.State);
-            }
-
-            Assert.Equal(state, (await versions.GetAsync(org, id!.Value))!.Summary.State);
-            return id.Value;
-        }
+        Task<Guid> InStateAsync(VersionState state) => VersionInStateAsync(versions, org, state);
 
         await CreateVersionAsync(owner, org);
         var tried = 0;

@@ -316,6 +316,9 @@ public sealed class JourneyTests(BrowserFixture fixture)
         await page.GotoAsync(versionUrl.Split("/versions/")[0] + "/audit");
         await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("De keten is heel");
         await site.VisitedAsync("audit");
+        await page.GotoAsync("/api/reference");
+        await Assertions.Expect(page.Locator("table.api")).ToContainTextAsync("/moves");
+        await site.VisitedAsync("api-reference");
 
         Assert.True(axe.Problems.Count == 0, string.Join("\n", axe.Problems));
         Assert.True(memberAxe.Problems.Count == 0, string.Join("\n", memberAxe.Problems));
