@@ -15,9 +15,20 @@ public static class RequestLimits
     public const int MaxFieldLength = 256 * 1024;
     public const int MaxFields = 1000;
 
+    /// <summary>The one form that carries a file: recording a works council decision with its letter (PDF, at most 5 MB).</summary>
+    public const long MaxUploadBodyBytes = 6 * 1024 * 1024;
+
+    private static readonly System.Text.RegularExpressions.Regex UploadPath = new(
+        "^/o/[0-9a-fA-F-]{36}/versions/[0-9a-fA-F-]{36}$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    private static bool IsUpload(HttpContext context) =>
+        HttpMethods.IsPost(context.Request.Method) && context.Request.HasFormContentType
+        && UploadPath.IsMatch(context.Request.Path.Value ?? string.Empty) && context.Request.Query["handler"] == "move";
+
     public static IServiceCollection AddRequestLimits(this IServiceCollection services, WebApplicationBuilder builder)
     {
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxBodyBytes);
+        // Kestrel allows the upload size; the middleware below holds every other request to MaxBodyBytes.
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxUploadBodyBytes);
         services.Configure<FormOptions>(o =>
         {
             o.ValueLengthLimit = MaxFieldLength;
@@ -31,10 +42,22 @@ public static class RequestLimits
     public static IApplicationBuilder UseOversizedRequestHandling(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
-            // The test server has no Kestrel limit: apply the same body limit there.
-            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size && size.MaxRequestBodySize is null)
+            // Every request gets 2 MB, except the decision form with its letter (on Kestrel and on the test server alike).
+            var upload = IsUpload(context);
+            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
             {
-                size.MaxRequestBodySize = MaxBodyBytes;
+                size.MaxRequestBodySize = upload ? MaxUploadBodyBytes : MaxBodyBytes;
+            }
+
+            if (upload)
+            {
+                context.Features.Set<IFormFeature>(new FormFeature(context.Request, new FormOptions
+                {
+                    ValueLengthLimit = MaxFieldLength,
+                    ValueCountLimit = MaxFields,
+                    KeyLengthLimit = 1024,
+                    MultipartBodyLengthLimit = MaxUploadBodyBytes,
+                }));
             }
 
             try

@@ -59,6 +59,6 @@ public sealed class ConsentRequestTests
     public void A_placeholder_inside_an_organisation_name_stays_literal()
     {
         var text = Text(ConsentRequest.Default.Build(Facts(org: "{label} & <b>Zn</b>"), Language.Nl));
-        Assert.Contains("{label} & <b>Zn</b> wil richtlijnen", text);
+        Assert.Contains("{label} & <b>Zn</b> wil een social-mediaprotocol", text);
     }
 }

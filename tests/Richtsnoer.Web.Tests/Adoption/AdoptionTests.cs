@@ -355,6 +355,30 @@ public abstract class AdoptionTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task A_letter_of_up_to_5_MB_is_kept_with_the_decision_and_a_larger_one_is_refused()
+    {
+        var (owner, org) = await OrganisationAsync(fixture, "Grote Brief BV", worksCouncil: true);
+        using var _ = owner;
+        await CreateVersionAsync(owner, org);
+        var versions = fixture.App.Services.GetRequiredService<VersionStore>();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+
+        byte[] Pdf(int size) => [.. Letter, .. new byte[size - Letter.Length]];
+        var big = await VersionInStateAsync(versions, org, VersionState.Submitted);
+        await MoveAsync(owner, org, big, VersionMove.RecordRefusal, today, Pdf(7 * 1024 * 1024));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, owner.Status);
+        await MoveAsync(owner, org, big, VersionMove.RecordRefusal, today, Pdf(5 * 1024 * 1024 + 10));
+        Assert.Contains("5 MB", owner.Text(".error-summary"));
+        Assert.Equal(VersionState.Submitted, (await versions.GetAsync(org, big))!.Summary.State);
+
+        var letter = Pdf(4 * 1024 * 1024);
+        await MoveAsync(owner, org, big, VersionMove.RecordRefusal, today, letter);
+        Assert.Contains("Instemming geweigerd", owner.Text(".facts"));
+        var (_, stored) = await owner.DownloadAsync(owner.Page.QuerySelector("ol.history a[href*='handler=letter']")!.GetAttribute("href")!);
+        Assert.Equal(letter, stored);
+    }
+
+    [Fact]
     public async Task Editors_see_versions_and_comment_but_only_the_owner_moves_them()
     {
         var (owner, org) = await OrganisationAsync(fixture, "Redactie BV", worksCouncil: true);
