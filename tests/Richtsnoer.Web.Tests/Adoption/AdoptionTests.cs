@@ -189,7 +189,7 @@ public abstract class AdoptionTests(AppFixture fixture)
         {
             Assert.Contains("versie 1.0", request2Text);
             Assert.Contains("Wat er verandert", request2Text);
-            Assert.Matches(@"\((gewijzigd|nieuw|vervallen)\)", request2Text);
+            Assert.Matches(@"\((gewijzigd|nieuw|vervallen|verplaatst)\)", request2Text);
         }
 
         await MoveAsync(owner, org, v2, VersionMove.RecordConsentWithConditions, DateOnly.FromDateTime(DateTime.UtcNow), conditions: "Na een jaar evalueren.");

@@ -137,36 +137,25 @@ public sealed class ConsentRequestService(VersionStore versions, ContentLibrary 
         return ConsentRequest.Default.Build(facts, language);
     }
 
-    /// <summary>"3.2 Titel (gewijzigd)": the clauses that came, went or changed between two protocols.</summary>
+    /// <summary>"3.2 Titel (gewijzigd)": the clauses that came, went, moved or changed between two protocols, from the redline.</summary>
     public static IReadOnlyList<string> ChangedClauses(ProtocolDocument before, ProtocolDocument after, Language language)
     {
-        var (added, removed, changed) = language == Language.En ? ("new", "removed", "changed") : ("nieuw", "vervallen", "gewijzigd");
-        var old = before.AllClauses.ToDictionary(c => c.Id);
-        var now = after.AllClauses.ToDictionary(c => c.Id);
-        var result = new List<string>();
-        foreach (var c in after.AllClauses)
-        {
-            if (!old.TryGetValue(c.Id, out var o))
-            {
-                result.Add($"{c.Number} {c.Title} ({added})");
-            }
-            else if (Text(o) != Text(c))
-            {
-                result.Add($"{c.Number} {c.Title} ({changed})");
-            }
-        }
-
-        result.AddRange(before.AllClauses.Where(c => !now.ContainsKey(c.Id)).Select(c => $"{c.Number} {c.Title} ({removed})"));
-        return result;
+        var redline = Core.Redline.RedlineComparer.Compare(VersionDocuments.Clean(before), VersionDocuments.Clean(after));
+        return redline.Sections.SelectMany(s => s.Clauses)
+            .Where(c => c.Status != Core.Redline.ClauseStatus.Unchanged && !c.IsMoveOrigin)
+            .Select(c => $"{c.Number} {(c.New ?? c.Old)!.Title} ({Word(c.Status, language)})")
+            .ToList();
     }
 
-    private static string Text(Clause c) => c.Title + "\n" + string.Join("\n", c.Blocks.Select(b => b switch
+    private static string Word(Core.Redline.ClauseStatus status, Language language) => (status, language) switch
     {
-        Paragraph p => p.Inlines.PlainText(),
-        Example e => e.Inlines.PlainText(),
-        BulletList l => string.Join("\n", l.Items.Select(i => i.PlainText())),
-        NumberedList l => string.Join("\n", l.Items.Select(i => i.PlainText())),
-        Table t => string.Join("\n", t.Rows.SelectMany(r => r.Select(x => x.PlainText()))),
-        _ => string.Empty,
-    }));
+        (Core.Redline.ClauseStatus.Added, Language.En) => "new",
+        (Core.Redline.ClauseStatus.Added, _) => "nieuw",
+        (Core.Redline.ClauseStatus.Removed, Language.En) => "removed",
+        (Core.Redline.ClauseStatus.Removed, _) => "vervallen",
+        (Core.Redline.ClauseStatus.Moved, Language.En) => "moved",
+        (Core.Redline.ClauseStatus.Moved, _) => "verplaatst",
+        (_, Language.En) => "changed",
+        _ => "gewijzigd",
+    };
 }
