@@ -14,7 +14,11 @@ public sealed record ConsentRequestFacts(
     string? MonitoringPurpose,
     bool CaoRegulates,
     IReadOnlyList<string> ChangedClauses,
-    DateOnly Today);
+    DateOnly Today,
+    MonitoringFacts? MonitoringDetails = null);
+
+/// <summary>How the monitoring works, in the request's language (null where the answer has no text in it).</summary>
+public sealed record MonitoringFacts(string? Means, string? Ground, string? Retention, string? Access);
 
 /// <summary>
 /// The consent request to the works council (instemmingsverzoek, WOR art. 27 lid 2) as a
@@ -68,8 +72,9 @@ public sealed class ConsentRequest
             ["label"] = facts.Label,
             ["previous"] = facts.PreviousLabel ?? string.Empty,
             ["effective_date"] = facts.EffectiveDate?.ToString("d MMMM yyyy", culture) ?? (language == Language.En ? "a date still to be set" : "een nog te bepalen datum"),
-            ["monitoring_purpose"] = facts.MonitoringPurpose ?? string.Empty,
+            ["monitoring_purpose"] = facts.MonitoringPurpose ?? (language == Language.En ? "see the clause on monitoring in the protocol." : "zie de bepaling over toezicht in het protocol."),
         };
+        var details = facts.MonitoringDetails;
 
         bool Holds(string? when) => when switch
         {
@@ -79,6 +84,7 @@ public sealed class ConsentRequest
             "monitoring" => facts.Monitoring,
             "no_monitoring" => !facts.Monitoring,
             "cao" => facts.CaoRegulates,
+            "monitoring_details" => facts.Monitoring && details is not null,
             _ => throw new InvalidDataException($"consent-request.yaml: unknown condition '{when}'."),
         };
 
@@ -88,6 +94,23 @@ public sealed class ConsentRequest
             var blocks = new List<Block>();
             foreach (var p in part.Paragraphs.Where(p => Holds(p.When)))
             {
+                if (p.Text.Trim() == "{monitoring_details}")
+                {
+                    var (means, ground, retention, access) = language == Language.En
+                        ? ("Means", "Legal ground", "Retention", "Who has access")
+                        : ("Middelen", "Grondslag", "Bewaartermijn", "Wie toegang heeft");
+                    var missing = language == Language.En ? "see the clause on monitoring in the protocol" : "zie de bepaling over toezicht in het protocol";
+                    blocks.Add(new Table(
+                    [
+                        [[new Inline(language == Language.En ? "What" : "Wat")], [new Inline(language == Language.En ? "How" : "Hoe")]],
+                        [[new Inline(means)], [new Inline(details!.Means ?? missing)]],
+                        [[new Inline(ground)], [new Inline(details.Ground ?? missing)]],
+                        [[new Inline(retention)], [new Inline(details.Retention ?? missing)]],
+                        [[new Inline(access)], [new Inline(details.Access ?? missing)]],
+                    ]));
+                    continue;
+                }
+
                 if (p.Text.Trim() == "{changes}")
                 {
                     blocks.Add(new BulletList(facts.ChangedClauses.Count == 0

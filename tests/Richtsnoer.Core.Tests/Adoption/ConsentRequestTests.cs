@@ -9,6 +9,7 @@ public sealed class ConsentRequestTests
     {
         Paragraph p => p.Inlines.PlainText(),
         BulletList l => string.Join("\n", l.Items.Select(i => i.PlainText())),
+        Table t => string.Join("\n", t.Rows.Select(r => string.Join(" | ", r.Select(cell => cell.PlainText())))),
         _ => string.Empty,
     }).Prepend(c.Title)));
 
@@ -53,6 +54,22 @@ public sealed class ConsentRequestTests
         {
             Assert.DoesNotContain(dutch, text);
         }
+    }
+
+    [Fact]
+    public void The_monitoring_part_states_means_ground_retention_and_access_and_never_prints_dutch_inside_english()
+    {
+        var details = new MonitoringFacts("een zoekdienst voor openbare berichten", "de taak van algemeen belang (artikel 6 lid 1 onder e AVG)", "zes maanden", "het team Communicatie");
+        var nl = Text(ConsentRequest.Default.Build(Facts(monitoring: true) with { MonitoringDetails = details }, Language.Nl));
+        Assert.Contains("Middelen | een zoekdienst voor openbare berichten", nl);
+        Assert.Contains("Grondslag | de taak van algemeen belang", nl);
+        Assert.Contains("Bewaartermijn | zes maanden", nl);
+        Assert.Contains("Wie toegang heeft | het team Communicatie", nl);
+
+        var en = Text(ConsentRequest.Default.Build(Facts(monitoring: true) with { MonitoringPurpose = null, MonitoringDetails = new MonitoringFacts(null, "the public task", null, null) }, Language.En));
+        Assert.Contains("Legal ground | the public task", en);
+        Assert.Contains("Retention | see the clause on monitoring in the protocol", en);
+        Assert.Contains("Its purpose is: see the clause on monitoring", en);
     }
 
     [Fact]

@@ -128,6 +128,7 @@ public abstract class AdoptionTests(AppFixture fixture)
             Assert.Contains("Verzoek om instemming", requestText);
             Assert.Contains("artikel 27 lid 1", requestText);
             Assert.Contains("wil toezicht houden. Het doel daarvan is:", requestText);
+            Assert.Contains("Bewaartermijn", requestText);
             Assert.DoesNotContain("Wat er verandert", requestText);
         }
 

@@ -123,18 +123,32 @@ public sealed class ConsentRequestService(VersionStore versions, ContentLibrary 
         var all = await versions.ListAsync(organisationId, ct);
         var inForce = all.LastOrDefault(v => v.Number < version.Summary.Number && v.State == Core.Adoption.VersionState.Published);
         var previous = inForce is null ? null : (await versions.GetAsync(organisationId, inForce.Id, ct))?.Snapshot.Find(language, DocumentKind.Protocol);
-        var answers = Core.Answers.AnswersFile.Parse(version.Snapshot.Answers, "version.yaml", library);
+        var parsed = Core.Answers.AnswersFile.Parse(version.Snapshot.Answers, "version.yaml", library);
+        var answers = parsed.Ok ? parsed with { Answers = Core.Answers.AnswerDefaults.Apply(parsed.Answers!, library) } : parsed;
         var facts = new ConsentRequestFacts(
             organisationName,
             version.Summary.Label,
             inForce?.Label,
             protocol.Metadata.EffectiveDate,
             version.Requirement.Monitoring,
-            answers.Ok ? answers.Answers!.Text("monitoring_purpose") : null,
+            answers.Ok ? InLanguage(answers.Answers!, "monitoring_purpose", language) : null,
             version.Requirement.CaoRegulates,
             previous is null ? [] : ChangedClauses(previous, protocol, language),
-            DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+            DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime),
+            answers.Ok ? Monitoring(answers.Answers!, language) : null);
         return ConsentRequest.Default.Build(facts, language);
+    }
+
+    /// <summary>A text answer in the request's language; null when it has no text in that language (never Dutch inside English).</summary>
+    private static string? InLanguage(Core.Answers.AnswerSet answers, string id, Language language) =>
+        answers.Get<Core.Answers.TextAnswer>(id) is { } t ? (language == Language.En ? t.En : t.Value) : null;
+
+    private MonitoringFacts Monitoring(Core.Answers.AnswerSet answers, Language language)
+    {
+        var ground = answers.Choice("monitoring_ground") is { } g
+            ? library.Interview.Find("monitoring_ground")?.Options.FirstOrDefault(o => o.Id == g)?.Label[language]
+            : null;
+        return new MonitoringFacts(InLanguage(answers, "monitoring_means", language), ground, InLanguage(answers, "monitoring_retention", language), InLanguage(answers, "monitoring_access", language));
     }
 
     /// <summary>"3.2 Titel (gewijzigd)": the clauses that came, went, moved or changed between two protocols, from the redline.</summary>
