@@ -15,6 +15,16 @@ public sealed record StaffMember(Guid Id, Guid OrganisationId, string Email, str
     internal StaffEntry Entry => new(Id, EmailAddress.Normalize(Email), Name, Department, Language, Role, Active);
 }
 
+public enum StaffUpdateOutcome
+{
+    Updated,
+    Unchanged,
+    NotFound,
+
+    /// <summary>Another person on the list has the new address: nothing changed.</summary>
+    EmailTaken,
+}
+
 /// <summary>A file read and checked but not imported yet: its valid rows and how many rows it refused.</summary>
 public sealed record PendingStaffImport(Guid Id, IReadOnlyList<StaffRow> Rows, int Refused, DateTimeOffset ExpiresAt);
 
@@ -97,6 +107,76 @@ public sealed class StaffStore(Database database, AuditStore audit, TimeProvider
         await audit.AppendAsync(connection, tx, organisationId, actor, "staff.added", null, new { staff_member = id });
         await tx.CommitAsync(ct);
         return true;
+    }
+
+    /// <summary>One person of this organisation's list, or null.</summary>
+    public async Task<StaffMember?> FindAsync(Guid organisationId, Guid staffMemberId, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var row = await connection.QuerySingleOrDefaultAsync<Row>(
+            $"SELECT {Columns} FROM staff_members WHERE id = @staffMemberId AND organisation_id = @organisationId", new { staffMemberId, organisationId });
+        return row?.ToMember();
+    }
+
+    /// <summary>Changes one person's details; the audit entry names the fields that changed, not their values.</summary>
+    public async Task<StaffUpdateOutcome> UpdateAsync(Guid organisationId, Guid staffMemberId, StaffRow details, Actor actor, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        await using var tx = await database.Dialect.BeginWriteAsync(connection, ct);
+        var row = await connection.QuerySingleOrDefaultAsync<Row>(
+            $"SELECT {Columns} FROM staff_members WHERE id = @staffMemberId AND organisation_id = @organisationId{database.Dialect.ForUpdate}", new { staffMemberId, organisationId }, tx);
+        if (row?.ToMember() is not { } current)
+        {
+            return StaffUpdateOutcome.NotFound;
+        }
+
+        var changed = new List<string>();
+        if (current.Email != details.Email)
+        {
+            changed.Add("email");
+        }
+
+        if (current.Name != details.Name)
+        {
+            changed.Add("name");
+        }
+
+        if (current.Department != details.Department)
+        {
+            changed.Add("department");
+        }
+
+        if (current.Language != details.Language)
+        {
+            changed.Add("language");
+        }
+
+        if (current.Role != details.Role)
+        {
+            changed.Add("role");
+        }
+
+        if (changed.Count == 0)
+        {
+            return StaffUpdateOutcome.Unchanged;
+        }
+
+        var now = audit.Now();
+        try
+        {
+            await connection.ExecuteAsync(
+                "UPDATE staff_members SET email = @Email, email_normalized = @normalized, name = @Name, department = @Department, language = @language, role = @Role, updated_at = @now WHERE id = @staffMemberId AND organisation_id = @organisationId",
+                new { details.Email, normalized = details.NormalizedEmail, details.Name, details.Department, language = details.Language.Code(), details.Role, now, staffMemberId, organisationId },
+                tx);
+        }
+        catch (Exception e) when (database.Dialect.IsUniqueViolation(e))
+        {
+            return StaffUpdateOutcome.EmailTaken;
+        }
+
+        await audit.AppendAsync(connection, tx, organisationId, actor, "staff.updated", null, new { staff_member = staffMemberId, changed }, now);
+        await tx.CommitAsync(ct);
+        return StaffUpdateOutcome.Updated;
     }
 
     /// <summary>Deactivates (a leaver) or reactivates one person; false when the id is not on this organisation's list or already in that state.</summary>

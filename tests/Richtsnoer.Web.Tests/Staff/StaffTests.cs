@@ -170,6 +170,37 @@ public abstract class StaffTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task The_owner_corrects_someone_s_details_and_the_audit_trail_names_the_fields_not_the_values()
+    {
+        using var owner = fixture.App.Session();
+        await Flows.RegisterAsync(owner);
+        var org = await Flows.CreateOrganisationAsync(owner, "Transport Oost");
+        await UploadAsync(owner, org, "name,email,department\nAnna,anna@voorbeeld.nl,Planning\nBram,bram@voorbeeld.nl,Planning\n"u8.ToArray());
+        await owner.SubmitAsync("form.confirm");
+        var anna = (await Store.ListAsync(org, ct: TestContext.Current.CancellationToken)).First(p => p.Name == "Anna");
+
+        await owner.GetAsync($"/o/{org}/staff");
+        await owner.GetAsync(owner.Page.QuerySelector($"tr[data-staff='{anna.Id}'] a")!.GetAttribute("href")!);
+        Assert.Equal("anna@voorbeeld.nl", owner.Page.QuerySelector("input[name='Person.Email']")!.GetAttribute("value"));
+        await owner.SubmitAsync("form.edit-staff", new Dictionary<string, string[]> { ["Person.Email"] = ["BRAM@voorbeeld.nl"] });
+        Assert.Contains("heeft dit e-mailadres al", owner.Text("#e-Person\\.Email"));
+        await owner.SubmitAsync("form.edit-staff", new Dictionary<string, string[]> { ["Person.Name"] = ["Anna de Wit"], ["Person.Email"] = ["anna@voorbeeld.nl"], ["Person.Team"] = ["Chauffeurs"] });
+        Assert.Contains("opgeslagen", owner.Text(".notice"));
+        var changed = (await Store.ListAsync(org, "Chauffeurs", ct: TestContext.Current.CancellationToken)).Single();
+        Assert.Equal((anna.Id, "Anna de Wit", "anna@voorbeeld.nl"), (changed.Id, changed.Name, changed.Email));
+
+        var trail = await fixture.App.Services.GetRequiredService<AuditStore>().ListAsync(org, ct: TestContext.Current.CancellationToken);
+        var entry = Assert.Single(trail, e => e.Kind == "staff.updated");
+        Assert.Contains("\"name\"", entry.Data);
+        Assert.Contains("\"department\"", entry.Data);
+        Assert.DoesNotContain("Chauffeurs", entry.Data);
+
+        // A re-import of the old file puts the old details back: one update.
+        await UploadAsync(owner, org, "name,email,department\nAnna,anna@voorbeeld.nl,Planning\nBram,bram@voorbeeld.nl,Planning\n"u8.ToArray());
+        Assert.Equal((0, 1, 1, 0), Counts(owner));
+    }
+
+    [Fact]
     public async Task Editors_see_the_list_but_cannot_import_add_or_deactivate()
     {
         using var owner = fixture.App.Session();
@@ -190,6 +221,10 @@ public abstract class StaffTests(AppFixture fixture)
         var token = editor.Token();
 
         await editor.GetAsync($"/o/{org}/staff/import");
+        Assert.Equal(HttpStatusCode.Forbidden, editor.Status);
+        await editor.GetAsync($"/o/{org}/staff/{anna.Id}");
+        Assert.Equal(HttpStatusCode.Forbidden, editor.Status);
+        await editor.PostAsync($"/o/{org}/staff/{anna.Id}", [new("__RequestVerificationToken", token), new("Person.Name", "Gewijzigd"), new("Person.Email", "anna@voorbeeld.nl")]);
         Assert.Equal(HttpStatusCode.Forbidden, editor.Status);
         using var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" }, { new ByteArrayContent("name,email\nBram,bram@voorbeeld.nl\n"u8.ToArray()), "Upload", "a.csv" } };
         await editor.SendAsync(new HttpRequestMessage(HttpMethod.Post, $"/o/{org}/staff/import?handler=upload") { Content = form });

@@ -27,22 +27,9 @@ public sealed class IndexModel(StaffStore staff, UserStore users, ILogger<IndexM
     public string? Status { get; set; }
 
     [BindProperty]
-    public AddForm Add { get; set; } = new();
+    public StaffForm Add { get; set; } = new();
 
     public Dictionary<string, LocalText> Errors { get; } = [];
-
-    public sealed class AddForm
-    {
-        public string? Name { get; set; }
-
-        public string? Email { get; set; }
-
-        public string? Team { get; set; }
-
-        public string? Language { get; set; }
-
-        public string? Role { get; set; }
-    }
 
     public string StatusFilter => Status is "inactive" or "all" ? Status : "active";
 
@@ -62,40 +49,8 @@ public sealed class IndexModel(StaffStore staff, UserStore users, ILogger<IndexM
             return OwnerOnly();
         }
 
-        var name = Add.Name?.Trim() ?? string.Empty;
-        var email = Add.Email?.Trim() ?? string.Empty;
-        var team = Add.Team?.Trim() ?? string.Empty;
-        var role = Add.Role?.Trim() ?? string.Empty;
-        if (name.Length == 0)
+        if (Add.Check(Errors, "Add") is { } person)
         {
-            Errors["Add.Name"] = new("Vul de naam in.", "Enter the name.");
-        }
-        else if (StaffCsv.Text(name, StaffCsv.MaxName, new("naam", "name")) is { } n)
-        {
-            Errors["Add.Name"] = n;
-        }
-
-        if (!EmailAddress.IsValid(email))
-        {
-            Errors["Add.Email"] = email.Length == 0
-                ? new("Vul het e-mailadres in.", "Enter the e-mail address.")
-                : new("Dit is geen geldig e-mailadres. Schrijf het zoals naam@voorbeeld.nl.", "This is not a valid e-mail address. Write it like name@example.com.");
-        }
-
-        if (StaffCsv.Text(team, StaffCsv.MaxDepartment, new("afdeling", "department")) is { } d)
-        {
-            Errors["Add.Team"] = d;
-        }
-
-        if (StaffCsv.Text(role, StaffCsv.MaxRole, new("functie", "role")) is { } r)
-        {
-            Errors["Add.Role"] = r;
-        }
-
-        var language = StaffCsv.ParseLanguage(Add.Language) ?? Core.Language.Nl;
-        if (Errors.Count == 0)
-        {
-            var person = new StaffRow(0, email, name, team.Length == 0 ? null : team, language, role.Length == 0 ? null : role);
             if (await staff.AddAsync(OrgId, person, await ActorAsync(users)))
             {
                 logger.LogInformation("User {UserId} added a staff member to organisation {OrganisationId}", UserId, OrgId);
