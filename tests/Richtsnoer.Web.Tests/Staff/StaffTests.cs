@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Richtsnoer.Storage.Adoption;
 using Richtsnoer.Storage.Staff;
+using Richtsnoer.Web.Features.Staff;
 using Richtsnoer.Web.Tests.Infrastructure;
 using Richtsnoer.Web.Tests.Security;
 
@@ -198,6 +199,58 @@ public abstract class StaffTests(AppFixture fixture)
         // A re-import of the old file puts the old details back: one update.
         await UploadAsync(owner, org, "name,email,department\nAnna,anna@voorbeeld.nl,Planning\nBram,bram@voorbeeld.nl,Planning\n"u8.ToArray());
         Assert.Equal((0, 1, 1, 0), Counts(owner));
+    }
+
+    [Fact]
+    public async Task A_preview_made_on_one_instance_is_confirmed_on_another()
+    {
+        using var owner = fixture.App.Session();
+        await Flows.RegisterAsync(owner);
+        var org = await Flows.CreateOrganisationAsync(owner, "Twee Servers BV");
+        await UploadAsync(owner, org, "naam;e-mail\nAnna;anna@voorbeeld.nl\nBram;bram@voorbeeld.nl\n"u8.ToArray());
+        var fields = WebSession.FormFields((AngleSharp.Html.Dom.IHtmlFormElement)owner.Page.QuerySelector("form.confirm")!);
+        var cookies = string.Join("; ", owner.Response.RequestMessage!.Headers.GetValues("Cookie"));
+
+        await using var second = fixture.SecondInstance();
+        using var there = second.Session();
+        there.Client.DefaultRequestHeaders.Add("Cookie", cookies);
+        await there.PostAsync($"/o/{org}/staff/import?handler=confirm", fields);
+        Assert.Equal(HttpStatusCode.OK, there.Status);
+        Assert.Equal((2, 0, 0, 0), Counts(there));
+        Assert.Equal(2, (await Store.ListAsync(org, ct: TestContext.Current.CancellationToken)).Count);
+    }
+
+    [Fact]
+    public async Task Ten_thousand_people_fit_in_one_upload_and_a_larger_file_gets_a_clear_answer()
+    {
+        using var owner = fixture.App.Session();
+        await Flows.RegisterAsync(owner);
+        var org = await Flows.CreateOrganisationAsync(owner, "Groot Concern NV");
+        var csv = new StringBuilder("naam;e-mail;afdeling;taal;functie\r\n");
+        for (var i = 0; i < Core.Staff.StaffCsv.MaxRows; i++)
+        {
+            csv.Append($"Medewerker met een lange naam {i};medewerker.nummer{i}@grootconcern-voorbeeld.nl;Afdeling {i % 40};{(i % 3 == 0 ? "en" : "nl")};Medewerker klantenservice\r\n");
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(csv.ToString());
+        Assert.InRange(bytes.Length, 1_000_000, Core.Staff.StaffCsv.MaxBytes);
+        await UploadAsync(owner, org, bytes);
+        Assert.Equal(HttpStatusCode.OK, owner.Status);
+        Assert.Equal((10_000, 0, 0, 0), Counts(owner));
+        Assert.Equal(ImportModel.ShownPerKind, owner.Page.QuerySelectorAll("table.plan tbody tr").Length);
+        await owner.SubmitAsync("form.confirm");
+        Assert.Equal((10_000, 0, 0, 0), Counts(owner));
+        Assert.Equal(10_000, (await Store.ListAsync(org, ct: TestContext.Current.CancellationToken)).Count);
+
+        // Over the file limit but within the request limit: the page says how large it may be.
+        var larger = Encoding.UTF8.GetBytes(csv.ToString() + new string('x', Core.Staff.StaffCsv.MaxBytes - bytes.Length + 10));
+        await UploadAsync(owner, org, larger);
+        Assert.Equal(HttpStatusCode.OK, owner.Status);
+        Assert.Contains("te groot", owner.Text("#e-Upload"));
+
+        // Over the request limit: the friendly 413.
+        await UploadAsync(owner, org, new byte[3 * 1024 * 1024]);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, owner.Status);
     }
 
     [Fact]
