@@ -30,6 +30,7 @@ public static class StorageServices
         services.AddSingleton<Adoption.AuditStore>();
         services.AddSingleton<Adoption.VersionStore>();
         services.AddSingleton<Adoption.EvidenceVerifier>();
+        services.AddSingleton<Staff.StaffStore>();
         services.AddSingleton<DatabaseXmlRepository>();
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = sp.GetRequiredService<DatabaseXmlRepository>()));

@@ -78,6 +78,10 @@ public abstract class ForeignOrganisationTests(AppFixture fixture)
         var invitations = fixture.App.Services.GetRequiredService<InvitationStore>();
         var invitation = Assert.Single(await invitations.ListOpenAsync(org, TestContext.Current.CancellationToken));
 
+        var staff = fixture.App.Services.GetRequiredService<Richtsnoer.Storage.Staff.StaffStore>();
+        Assert.True(await staff.AddAsync(org, new Richtsnoer.Core.Staff.StaffRow(0, "medewerker@voorbeeld.nl", "Mira Medewerker", "Verkoop", Richtsnoer.Core.Language.Nl, null), Richtsnoer.Storage.Adoption.Actor.System, TestContext.Current.CancellationToken));
+        var staffMember = Assert.Single(await staff.ListAsync(org, ct: TestContext.Current.CancellationToken));
+
         var protocols = fixture.App.Services.GetRequiredService<ProtocolStore>();
         var before = await protocols.GetAsync(org, TestContext.Current.CancellationToken);
 
@@ -102,6 +106,8 @@ public abstract class ForeignOrganisationTests(AppFixture fixture)
             new("group", group.Key), new("clause", group.Last().Id), new("id", ownId), new("userId", Guid.NewGuid().ToString()),
             new("invitationId", invitation.Id.ToString()),
             new("Move", "Withdraw"), new("Comment", "Gekaapt"), new("Kind", "substantive"),
+            new("staffMemberId", staffMember.Id.ToString()), new("ImportId", Guid.NewGuid().ToString()),
+            new("Add.Name", "Gekaapt"), new("Add.Email", "gekaapt@voorbeeld.nl"), new("Person.Name", "Gekaapt"), new("Person.Email", "gekaapt@voorbeeld.nl"),
         };
 
         var tried = new List<string>();
@@ -113,7 +119,8 @@ public abstract class ForeignOrganisationTests(AppFixture fixture)
                 .Replace("{clauseId}", clauseId)
                 .Replace("{format}", "pdf")
                 .Replace("{id?}", ownId)
-                .Replace("{versionId:guid}", versionId.ToString());
+                .Replace("{versionId:guid}", versionId.ToString())
+                .Replace("{staffMemberId:guid}", staffMember.Id.ToString());
             Assert.DoesNotContain("{", path);
             var url = path + (route.Handler is null ? "" : "?handler=" + route.Handler);
             if (route.Method == "GET")
@@ -162,6 +169,12 @@ public abstract class ForeignOrganisationTests(AppFixture fixture)
         var version = await versions.GetAsync(org, versionId, TestContext.Current.CancellationToken);
         Assert.Equal(Richtsnoer.Core.Adoption.VersionState.Draft, version!.Summary.State);
         Assert.DoesNotContain(version.History, e => e.Kind == "comment.added");
+
+        Assert.Equal(staffMember, Assert.Single(await staff.ListAsync(org, ct: TestContext.Current.CancellationToken)));
+
+        // Nor does the victim's staff member id through the attacker's own organisation.
+        await attacker.GetAsync($"/o/{own}/staff/{staffMember.Id}", follow: false);
+        Assert.Equal(HttpStatusCode.NotFound, attacker.Status);
 
         var after = await protocols.GetAsync(org, TestContext.Current.CancellationToken);
         Assert.Equal(before!.Revision, after!.Revision);
