@@ -130,7 +130,8 @@ public sealed class DocxRenderer : IDocumentRenderer
         w.Start("r").Start("fldChar").Attr("fldCharType", "end").End().End();
     }
 
-    internal static void Run(WordXml w, string text, bool bold = false, string? charStyle = null)
+    /// <summary>One w:r; with <paramref name="deleted"/> its text is w:delText, for a tracked deletion.</summary>
+    internal static void Run(WordXml w, string text, bool bold = false, string? charStyle = null, bool deleted = false)
     {
         if (text.Length == 0)
         {
@@ -163,7 +164,7 @@ public sealed class DocxRenderer : IDocumentRenderer
             {
                 if (i > start)
                 {
-                    w.Text(text[start..i]);
+                    Chars(text[start..i]);
                 }
 
                 if (c == '\t')
@@ -181,10 +182,22 @@ public sealed class DocxRenderer : IDocumentRenderer
 
         if (start < text.Length)
         {
-            w.Text(start == 0 ? text : text[start..]);
+            Chars(start == 0 ? text : text[start..]);
         }
 
         w.End();
+
+        void Chars(string part)
+        {
+            if (deleted)
+            {
+                w.DelText(part);
+            }
+            else
+            {
+                w.Text(part);
+            }
+        }
     }
 
     /// <summary>Header text must stay on one line.</summary>

@@ -361,74 +361,9 @@ public sealed class RedlineDocxRenderer : IRedlineRenderer
             }
         }
 
-        /// <summary>One w:r, as <see cref="DocxRenderer.Run"/> writes it, with w:delText for deleted text.</summary>
-        private void Run(string text, bool deleted, bool bold = false, string? charStyle = null)
-        {
-            if (text.Length == 0)
-            {
-                return;
-            }
-
-            w.Start("r");
-            if (bold || charStyle is not null)
-            {
-                w.Start("rPr");
-                if (charStyle is not null)
-                {
-                    w.Empty("rStyle", charStyle);
-                }
-
-                if (bold)
-                {
-                    w.Empty("b").Empty("bCs");
-                }
-
-                w.End();
-            }
-
-            var start = 0;
-            for (var i = 0; i < text.Length; i++)
-            {
-                var c = text[i];
-                if (c is '\n' or '\r' or '\t')
-                {
-                    if (i > start)
-                    {
-                        Chars(text[start..i], deleted);
-                    }
-
-                    if (c == '\t')
-                    {
-                        w.Empty("tab");
-                    }
-                    else if (!(c == '\n' && i > 0 && text[i - 1] == '\r'))
-                    {
-                        w.Empty("br");
-                    }
-
-                    start = i + 1;
-                }
-            }
-
-            if (start < text.Length)
-            {
-                Chars(start == 0 ? text : text[start..], deleted);
-            }
-
-            w.End();
-        }
-
-        private void Chars(string text, bool deleted)
-        {
-            if (deleted)
-            {
-                w.DelText(text);
-            }
-            else
-            {
-                w.Text(text);
-            }
-        }
+        /// <summary>One w:r, written by <see cref="DocxRenderer.Run"/>: w:delText for deleted text.</summary>
+        private void Run(string text, bool deleted, bool bold = false, string? charStyle = null) =>
+            DocxRenderer.Run(w, text, bold, charStyle, deleted);
 
         private void SectionProperties()
         {
