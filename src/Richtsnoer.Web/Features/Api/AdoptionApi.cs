@@ -189,7 +189,7 @@ public static class AdoptionApi
             return Illegal(context);
         }
 
-        var details = new Dictionary<string, object?> { ["note"] = request.Note };
+        var details = new Dictionary<string, object?> { ["note"] = DetailModel.Clean(request.Note) };
         if (Texts.IsDecision(move))
         {
             var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
@@ -204,14 +204,14 @@ public static class AdoptionApi
             }
 
             details["date"] = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            details["conditions"] = request.Conditions?.Trim();
+            details["conditions"] = DetailModel.Clean(request.Conditions);
         }
 
         foreach (var text in new[] { request.Note, request.Conditions })
         {
-            if (text is not null && Core.Answers.AnswerConverter.CheckText(text, DetailModel.MaxCommentLength) is { } problem)
+            if (DetailModel.TextProblem(text) is { } problem)
             {
-                return Problem(context, StatusCodes.Status400BadRequest, "Deze tekst " + problem.Message.Nl + ".", "This text " + problem.Message.En + ".");
+                return Problem(context, StatusCodes.Status400BadRequest, problem.Nl, problem.En);
             }
         }
 

@@ -186,11 +186,12 @@ public sealed class DetailModel(VersionStore versions, UserStore users, TimeProv
         return LocalRedirect($"/o/{OrgId}/versions/{versionId}?commented=1#comments");
     }
 
-    /// <summary>Typed text as stored: line ends as \n, no surrounding space; null when empty.</summary>
-    private static string? Clean(string? text) =>
-        string.IsNullOrWhiteSpace(text) ? null : text.Replace("\r\n", "\n").Replace('\r', '\n').Trim();
+    /// <summary>Typed text as stored: line ends as \n (<see cref="FormText.Lines"/>), no surrounding space; null when empty.</summary>
+    public static string? Clean(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? null : FormText.Lines(text).Trim();
 
-    private static LocalText? TextProblem(string? text) =>
+    /// <summary>What is wrong with a comment, note or condition (too long, control characters), as a sentence; null when nothing.</summary>
+    public static LocalText? TextProblem(string? text) =>
         Core.Answers.AnswerConverter.CheckText(Clean(text) ?? string.Empty, MaxCommentLength) is { } p
             ? new LocalText("Deze tekst " + p.Message.Nl + ".", "This text " + p.Message.En + ".")
             : null;
