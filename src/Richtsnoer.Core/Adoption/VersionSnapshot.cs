@@ -66,6 +66,17 @@ public sealed record VersionSnapshot(
     public static VersionSnapshot FromJson(string json) =>
         JsonSerializer.Deserialize<VersionSnapshot>(json, Options) ?? throw new JsonException("Empty version snapshot.");
 
+    /// <summary>
+    /// Only the frozen consent requirement of a stored snapshot, without building its documents:
+    /// what listing versions and moving one need.
+    /// </summary>
+    public static ConsentRequirement RequirementOf(string json)
+    {
+        using var doc = JsonDocument.Parse(json);
+        return doc.RootElement.GetProperty("requirement").Deserialize<ConsentRequirement>(Options)
+            ?? throw new JsonException("A version snapshot without its consent requirement.");
+    }
+
     /// <summary>SHA-256 of the stored text (UTF-8), lower-case hex: what <c>sha256sum</c> prints for it.</summary>
     public static string Hash(string json) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
 

@@ -229,7 +229,7 @@ public sealed class VersionStore(Database database, AuditStore audit)
     /// <summary>The requirement a version was made under: from its own frozen answers, not today's draft.</summary>
     private static VersionSummary WithState(VersionSummary summary, string snapshotJson, IEnumerable<AuditEntry> events)
     {
-        var requirement = VersionSnapshot.FromJson(snapshotJson).Requirement;
+        var requirement = VersionSnapshot.RequirementOf(snapshotJson);
         var state = VersionState.Draft;
         DateTimeOffset? published = null;
         var submitted = false;

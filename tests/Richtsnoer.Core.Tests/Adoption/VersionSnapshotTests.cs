@@ -28,6 +28,7 @@ public sealed class VersionSnapshotTests
         var json = snapshot.ToJson();
         var back = VersionSnapshot.FromJson(json);
         Assert.Equal(json, back.ToJson());
+        Assert.Equal(snapshot.Requirement, VersionSnapshot.RequirementOf(json));
         Assert.Equal(VersionSnapshot.Hash(json), VersionSnapshot.Hash(back.ToJson()));
 
         // The documents come back with every clause, block and word.
