@@ -243,26 +243,12 @@ public static class AdoptionApi
             return error;
         }
 
-        var all = (await versions.ListAsync(orgId)).Where(v => Visible(member!, v)).ToList();
-        var to = all.FirstOrDefault(v => v.Id == versionId);
-        var source = to is null ? null : from is { } f ? all.FirstOrDefault(v => v.Id == f && v.Id != to.Id) : all.LastOrDefault(v => v.Number < to.Number);
-        if (to is null || source is null)
+        if (await VersionComparer.CompareAsync(versions, orgId, versionId, from, lang, v => Visible(member!, v)) is not { } comparison)
         {
             return NotFound(context);
         }
 
-        var a = (await versions.GetAsync(orgId, source.Id))!.Snapshot;
-        var b = (await versions.GetAsync(orgId, to.Id))!.Snapshot;
-        var languages = b.Languages.Intersect(a.Languages).ToList();
-        var language = LanguageExtensions.TryParse(lang, out var l) && languages.Contains(l) ? l : languages.FirstOrDefault();
-        if (languages.Count == 0)
-        {
-            return NotFound(context);
-        }
-
-        var redline = RedlineComparer.Compare(
-            VersionDocuments.Clean(a.Find(language, DocumentKind.Protocol)!),
-            VersionDocuments.Clean(b.Find(language, DocumentKind.Protocol)!));
+        var (source, to, redline) = (comparison.From, comparison.To, comparison.Redline);
         if (format is null or "json")
         {
             var s = redline.Summary;
@@ -276,7 +262,7 @@ public static class AdoptionApi
             return Problem(context, StatusCodes.Status400BadRequest, "\"format\" is json, html, pdf of docx.", "\"format\" is json, html, pdf or docx.");
         }
 
-        var bytes = renderer.RenderToBytes(new RedlineInput(redline, source.Label, to.Label, "Richtsnoer", to.CreatedAt, language));
+        var bytes = renderer.RenderToBytes(comparison.Input);
         return Results.File(bytes, renderer.MediaType, $"{source.Label}-{to.Label}.{renderer.Extension}");
     }
 

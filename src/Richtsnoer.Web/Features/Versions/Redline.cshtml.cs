@@ -54,34 +54,12 @@ public sealed class RedlineModel(VersionStore versions) : OrganisationPageModel
 
     private async Task<RedlineInput?> LoadAsync(Guid versionId, Guid? from, string? lang)
     {
-        var all = (await versions.ListAsync(OrgId)).Where(Visible).ToList();
-        var to = all.FirstOrDefault(v => v.Id == versionId);
-        if (to is null)
+        if (await VersionComparer.CompareAsync(versions, OrgId, versionId, from, lang, Visible) is not { } c)
         {
             return null;
         }
 
-        Choices = all.Where(v => v.Id != to.Id).ToList();
-        var source = from is { } f ? Choices.FirstOrDefault(v => v.Id == f) : Choices.LastOrDefault(v => v.Number < to.Number);
-        if (source is null)
-        {
-            return null;
-        }
-
-        var toVersion = (await versions.GetAsync(OrgId, to.Id))!;
-        var fromVersion = (await versions.GetAsync(OrgId, source.Id))!;
-        var languages = toVersion.Snapshot.Languages.Intersect(fromVersion.Snapshot.Languages).ToList();
-        if (languages.Count == 0)
-        {
-            return null;
-        }
-
-        DocumentLanguage = LanguageExtensions.TryParse(lang, out var l) && languages.Contains(l) ? l : languages[0];
-        From = source;
-        To = to;
-        Result = RedlineComparer.Compare(
-            VersionDocuments.Clean(fromVersion.Snapshot.Find(DocumentLanguage, DocumentKind.Protocol)!),
-            VersionDocuments.Clean(toVersion.Snapshot.Find(DocumentLanguage, DocumentKind.Protocol)!));
-        return new RedlineInput(Result, From.Label, To.Label, "Richtsnoer", to.CreatedAt, DocumentLanguage);
+        (From, To, Choices, DocumentLanguage, Result) = (c.From, c.To, c.Choices, c.Language, c.Redline);
+        return c.Input;
     }
 }

@@ -173,3 +173,48 @@ public sealed class ConsentRequestService(VersionStore versions, ContentLibrary 
         _ => "gewijzigd",
     };
 }
+
+/// <summary>Two versions compared: which, in which language, and the redline between their clean protocols.</summary>
+public sealed record VersionComparison(VersionSummary From, VersionSummary To, IReadOnlyList<VersionSummary> Choices, Language Language, Core.Redline.ProtocolRedline Redline)
+{
+    public Rendering.Redline.RedlineInput Input => new(Redline, From.Label, To.Label, "Richtsnoer", To.CreatedAt, Language);
+}
+
+/// <summary>The redline between two versions the viewer may see, for the page and the API alike.</summary>
+public static class VersionComparer
+{
+    /// <summary>
+    /// Compares version <paramref name="versionId"/> with <paramref name="from"/> or, without it, the
+    /// version before it; only versions <paramref name="visible"/> allows take part. Null when
+    /// either is missing or they share no language.
+    /// </summary>
+    public static async Task<VersionComparison?> CompareAsync(VersionStore versions, Guid organisationId, Guid versionId, Guid? from, string? lang, Func<VersionSummary, bool> visible)
+    {
+        var all = (await versions.ListAsync(organisationId)).Where(visible).ToList();
+        if (all.FirstOrDefault(v => v.Id == versionId) is not { } to)
+        {
+            return null;
+        }
+
+        var choices = all.Where(v => v.Id != to.Id).ToList();
+        var source = from is { } f ? choices.FirstOrDefault(v => v.Id == f) : choices.LastOrDefault(v => v.Number < to.Number);
+        if (source is null)
+        {
+            return null;
+        }
+
+        var after = (await versions.GetAsync(organisationId, to.Id))!.Snapshot;
+        var before = (await versions.GetAsync(organisationId, source.Id))!.Snapshot;
+        var languages = after.Languages.Intersect(before.Languages).ToList();
+        if (languages.Count == 0)
+        {
+            return null;
+        }
+
+        var language = LanguageExtensions.TryParse(lang, out var l) && languages.Contains(l) ? l : languages[0];
+        var redline = Core.Redline.RedlineComparer.Compare(
+            VersionDocuments.Clean(before.Find(language, DocumentKind.Protocol)!),
+            VersionDocuments.Clean(after.Find(language, DocumentKind.Protocol)!));
+        return new VersionComparison(source, to, choices, language, redline);
+    }
+}
