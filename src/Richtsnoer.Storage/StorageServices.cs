@@ -31,6 +31,8 @@ public static class StorageServices
         services.AddSingleton<Adoption.VersionStore>();
         services.AddSingleton<Adoption.EvidenceVerifier>();
         services.AddSingleton<Staff.StaffStore>();
+        services.AddSingleton<Rollout.StaffSessionStore>();
+        services.AddSingleton<Rollout.RolloutStore>();
         services.AddSingleton<DatabaseXmlRepository>();
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = sp.GetRequiredService<DatabaseXmlRepository>()));

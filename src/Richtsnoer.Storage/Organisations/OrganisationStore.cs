@@ -12,6 +12,9 @@ public enum Role
 
     /// <summary>A member of the works council: reads submitted versions and comments; not a row in memberships.</summary>
     WorksCouncil,
+
+    /// <summary>Someone on the staff list, signed in by personal link: only the employee tools; no account, no row in memberships.</summary>
+    Staff,
 }
 
 public sealed record Organisation
@@ -111,6 +114,13 @@ public sealed class OrganisationStore(Database database, AnswersCodec codec, Out
     }
 
     /// <summary>The user's membership of the organisation, or null when the user is not a member (or it does not exist).</summary>
+    /// <summary>The organisation's name, or null when there is none with this id.</summary>
+    public async Task<string?> NameAsync(Guid organisationId, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        return await connection.QuerySingleOrDefaultAsync<string>("SELECT name FROM organisations WHERE id = @organisationId", new { organisationId });
+    }
+
     public async Task<Membership?> FindMembershipAsync(Guid organisationId, Guid userId, CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct);

@@ -38,10 +38,10 @@ public sealed class StaffStore(Database database, AuditStore audit, TimeProvider
     /// <summary>How long a checked file waits for its confirmation.</summary>
     public static readonly TimeSpan ImportLifetime = TimeSpan.FromHours(1);
 
-    private const string Columns =
+    internal const string Columns =
         "id AS Id, organisation_id AS OrganisationId, email AS Email, name AS Name, department AS Department, language AS Language, role AS Role, created_at AS CreatedAt, updated_at AS UpdatedAt, deactivated_at AS DeactivatedAt";
 
-    private sealed class Row
+    internal sealed class Row
     {
         public Guid Id { get; set; }
 

@@ -26,6 +26,12 @@ public abstract class OrganisationPageModel : PageModel
 
     public bool IsWorksCouncil => Membership.Role == Role.WorksCouncil;
 
+    /// <summary>
+    /// True on the employee tools: someone on the staff list, signed in by personal link for this
+    /// organisation, may use them too. Everywhere else a staff session is a stranger (404).
+    /// </summary>
+    protected virtual bool AdmitsStaff => false;
+
     [NonHandler]
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
@@ -33,6 +39,12 @@ public abstract class OrganisationPageModel : PageModel
         var membership = Guid.TryParse(RouteData.Values["orgId"]?.ToString(), out var orgId) && User.UserId() is var userId && userId != Guid.Empty
             ? await store.FindMembershipAsync(orgId, userId) ?? (AdmitsWorksCouncil ? await store.FindWorksCouncilSeatAsync(orgId, userId) : null)
             : null;
+        if (membership is null && AdmitsStaff && await Features.Rollout.StaffAuth.SessionAsync(HttpContext) is { } staff && staff.OrganisationId == orgId)
+        {
+            membership = new Membership { OrganisationId = orgId, OrganisationName = staff.OrganisationName, UserId = Guid.Empty, Role = Role.Staff };
+            ViewData["StaffOrg"] = orgId;
+        }
+
         if (membership is null)
         {
             context.Result = NotFound();

@@ -7,12 +7,16 @@ using Richtsnoer.Storage;
 using Richtsnoer.Storage.Migrations;
 using Richtsnoer.Web.Features.Account;
 using Richtsnoer.Web.Features.Protocol;
+using Richtsnoer.Web.Features.Rollout;
 using Richtsnoer.Web.Features.Tools;
 
 namespace Richtsnoer.Web.Infrastructure;
 
 public static class RichtsnoerServices
 {
+    /// <summary>The employee tools: an account, or a staff session (the page then checks the organisation).</summary>
+    public const string AccountOrStaff = "AccountOrStaff";
+
     /// <summary>Everything the web app needs: content, storage, accounts, pages, health.</summary>
     public static WebApplicationBuilder AddRichtsnoerServices(this WebApplicationBuilder builder)
     {
@@ -51,8 +55,11 @@ public static class RichtsnoerServices
                 o.ExpireTimeSpan = TimeSpan.FromHours(12);
                 o.SlidingExpiration = true;
                 o.Events.OnValidatePrincipal = SessionValidation.ValidateAsync;
-            });
-        services.AddAuthorization();
+            })
+            .AddStaffSessions();
+        services.AddAuthorization(o => o.AddPolicy(AccountOrStaff, p => p
+            .AddAuthenticationSchemes(CookieAuthenticationDefaults.AuthenticationScheme, StaffAuth.Scheme)
+            .RequireAuthenticatedUser()));
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "richtsnoer.af";
@@ -65,7 +72,7 @@ public static class RichtsnoerServices
             o.Conventions.AuthorizeFolder("/Organisations");
             o.Conventions.AuthorizeFolder("/Interview");
             o.Conventions.AuthorizeFolder("/Protocol");
-            o.Conventions.AuthorizeFolder("/Tools");
+            o.Conventions.AuthorizeFolder("/Tools", AccountOrStaff);
         });
 
         services.AddSingleton<ProtocolBuilder>();
@@ -75,6 +82,10 @@ public static class RichtsnoerServices
         services.AddSingleton<EmployeeTools>();
         services.AddSingleton<AccountService>();
         services.AddSingleton<AccountMail>();
+        services.AddOptions<RolloutOptions>().Bind(builder.Configuration.GetSection("Richtsnoer:Rollout"));
+        services.AddSingleton<RolloutService>();
+        services.AddSingleton<Features.StaffPortal.StaffReading>();
+        services.AddHostedService<RolloutBackgroundService>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
     }

@@ -219,6 +219,10 @@ public static class AdoptionApi
         {
             var user = await users.FindByIdAsync(member.UserId);
             var state = await versions.MoveAsync(orgId, versionId, move, new Actor(member.UserId, user?.Email ?? member.UserId.ToString()), details);
+            if (move == VersionMove.Publish)
+            {
+                await context.RequestServices.GetRequiredService<Rollout.RolloutService>().StartAsync(context, orgId, versionId);
+            }
             return Results.Ok(new MoveResult(versionId, state.ToString()));
         }
         catch (IllegalMoveException)

@@ -7,6 +7,8 @@ namespace Richtsnoer.Web.Features.Tools;
 /// <summary>The disclaimer for a personal blog and a short bio line, from the employee's name and a year.</summary>
 public sealed class DisclaimerModel(EmployeeTools tools, TimeProvider clock) : OrganisationPageModel
 {
+    protected override bool AdmitsStaff => true;
+
     [BindProperty]
     public string? Name { get; set; }
 

@@ -21,6 +21,8 @@ public sealed record Segment(int Start, string Text, IReadOnlyList<int> Findings
 /// </summary>
 public sealed class PostCheckModel(EmployeeTools tools) : OrganisationPageModel
 {
+    protected override bool AdmitsStaff => true;
+
     [BindProperty]
     public string? Text { get; set; }
 

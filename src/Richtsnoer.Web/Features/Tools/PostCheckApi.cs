@@ -28,12 +28,14 @@ public static class PostCheckApi
     {
         context.Response.Headers.CacheControl = "no-store";
         var ui = context.Lang();
-        if (context.User.UserId() is var userId && userId == Guid.Empty)
+        var userId = context.User.UserId();
+        var staff = userId == Guid.Empty ? await Rollout.StaffAuth.SessionAsync(context) : null;
+        if (userId == Guid.Empty && staff is null)
         {
             return Error(StatusCodes.Status401Unauthorized, ui, "Log eerst in.", "Log in first.");
         }
 
-        if (await organisations.FindMembershipAsync(orgId, userId) is null)
+        if (staff is not null ? staff.OrganisationId != orgId : await organisations.FindMembershipAsync(orgId, userId) is null)
         {
             return Error(StatusCodes.Status404NotFound, ui, "Deze organisatie bestaat niet of u hoort er niet bij.", "This organisation does not exist or you are not a member.");
         }

@@ -12,6 +12,8 @@ namespace Richtsnoer.Web.Features.Tools;
 /// </summary>
 public sealed class ResponseGuideModel(EmployeeTools tools) : OrganisationPageModel
 {
+    protected override bool AdmitsStaff => true;
+
     public IReadOnlyList<int> Path { get; private set; } = [];
 
     public GuideQuestion? Question { get; private set; }

@@ -16,7 +16,7 @@ public sealed record VersionComment(long Sequence, DateTimeOffset At, string Aut
 /// One version: its fingerprint, where it stands, its history, the comments, the downloads, and
 /// for the owner the steps the state machine allows from here.
 /// </summary>
-public sealed class DetailModel(VersionStore versions, UserStore users, TimeProvider clock, ILogger<DetailModel> logger) : OrganisationPageModel
+public sealed class DetailModel(VersionStore versions, UserStore users, TimeProvider clock, Rollout.RolloutService rollout, ILogger<DetailModel> logger) : OrganisationPageModel
 {
     protected override bool AdmitsWorksCouncil => true;
 
@@ -136,6 +136,10 @@ public sealed class DetailModel(VersionStore versions, UserStore users, TimeProv
         {
             var state = await versions.MoveAsync(OrgId, versionId, move, await ActorAsync(users), details, letter);
             logger.LogInformation("User {UserId} moved version {VersionId} of organisation {OrganisationId}: {Move} -> {State}", UserId, versionId, OrgId, move, state);
+            if (move == VersionMove.Publish)
+            {
+                await rollout.StartAsync(HttpContext, OrgId, versionId);
+            }
         }
         catch (IllegalMoveException)
         {
