@@ -13,6 +13,7 @@ var root = new RootCommand("Richtsnoer: stel een social-mediaprotocol op uit een
     DisclaimerCommand.Create(),
     ResponseGuideCommand.Create(),
     AuditCommand.Create(),
+    EvidenceCommand.Create(),
 };
 
 return Cli.Run(root, args);

@@ -34,7 +34,8 @@ public static class Coverage
     {
         var earlier = acknowledged
             .Where(a => a.Number.CompareTo(inForce.Number) <= 0)
-            .OrderByDescending(a => a.Number)
+            .OrderByDescending(a => a.Number.Major)
+            .ThenByDescending(a => a.Number.Minor)
             .ToList();
         if (earlier.Count == 0)
         {
