@@ -33,6 +33,7 @@ app.UseAuthorization();
 app.MapRazorPages();
 app.MapPostCheckApi();
 app.MapAdoptionApi();
+app.MapRolloutApi();
 app.MapOpenApi("/openapi/{documentName}.json");
 app.MapRichtsnoerHealth("/health");
 

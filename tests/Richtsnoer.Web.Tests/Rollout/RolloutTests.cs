@@ -309,6 +309,67 @@ public abstract class RolloutTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task The_API_imports_staff_reports_the_status_and_exports_sealed_acknowledgements_for_the_owner_only()
+    {
+        var hana = Flows.NewEmail("hana");
+        var (owner, org, version, _) = await PublishedAsync(fixture, "Reisbureau Zon", (hana, "Hana Reis", "Balie", Language.Nl));
+        using var _ = owner;
+        async Task<(HttpStatusCode Status, System.Text.Json.JsonElement Body)> Send(WebSession s, HttpMethod method, string url, string? csv = null)
+        {
+            var request = new HttpRequestMessage(method, url);
+            if (csv is not null)
+            {
+                request.Content = new StringContent(csv, System.Text.Encoding.UTF8, "text/csv");
+            }
+
+            await s.SendAsync(request, follow: false);
+            return (s.Status, s.Html.Length == 0 ? default : System.Text.Json.JsonDocument.Parse(s.Html).RootElement.Clone());
+        }
+
+        var csv = "naam,e-mail,afdeling\r\nIris Zee,iris@voorbeeld.nl,Balie\r\nKapot,geen-adres,Balie\r\n";
+        var (dry, preview) = await Send(owner, HttpMethod.Post, $"/api/v1/o/{org}/staff/import?dryRun=true", csv);
+        Assert.Equal(HttpStatusCode.OK, dry);
+        Assert.Equal(1, preview.GetProperty("added").GetInt32());
+        Assert.Equal(3, preview.GetProperty("errors")[0].GetProperty("line").GetInt32());
+        Assert.Equal(1, await CountAsync("SELECT COUNT(*) FROM staff_members WHERE organisation_id = @org", new { org }));
+        var (done, report) = await Send(owner, HttpMethod.Post, $"/api/v1/o/{org}/staff/import", csv);
+        Assert.Equal(HttpStatusCode.OK, done);
+        Assert.Equal(1, report.GetProperty("added").GetInt32());
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await Send(owner, HttpMethod.Post, $"/api/v1/o/{org}/staff/import")).Status);
+
+        // Iris was added after publication: the next round invites her too.
+        Assert.Equal(1, await fixture.App.Services.GetRequiredService<RolloutService>().SendDueAsync(org, Ct));
+        using (var s = await SignInAsync(fixture.App, hana))
+        {
+            await s.GetAsync($"/s/{org}/read");
+            await s.SubmitAsync("form.confirm-box", new Dictionary<string, string[]> { ["Confirm"] = ["true"] });
+        }
+
+        var (ok, status) = await Send(owner, HttpMethod.Get, $"/api/v1/o/{org}/rollout");
+        Assert.Equal(HttpStatusCode.OK, ok);
+        Assert.Equal(2, status.GetProperty("people").GetInt32());
+        Assert.Equal(1, status.GetProperty("acknowledged").GetInt32());
+        Assert.Equal("Balie", status.GetProperty("departments")[0].GetProperty("department").GetString());
+
+        var (exported, records) = await Send(owner, HttpMethod.Get, $"/api/v1/o/{org}/versions/{version}/acknowledgements");
+        Assert.Equal(HttpStatusCode.OK, exported);
+        var record = EvidencePack.FromFields(records[0].EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? ""));
+        Assert.Null(record.Problem());
+        Assert.Equal(hana, record.StaffEmail);
+
+        // An editor is refused; so is anyone without an account.
+        using var editor = fixture.App.Session();
+        var editorEmail = await Flows.RegisterAsync(editor);
+        await Flows.AddEditorAsync(fixture.App, owner, org, editor, editorEmail);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Send(editor, HttpMethod.Get, $"/api/v1/o/{org}/rollout")).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Send(editor, HttpMethod.Post, $"/api/v1/o/{org}/staff/import", csv)).Status);
+        await editor.GetAsync($"/o/{org}/rollout", follow: false);
+        Assert.Equal(HttpStatusCode.Forbidden, editor.Status);
+        using var anonymous = fixture.App.Session();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Send(anonymous, HttpMethod.Get, $"/api/v1/o/{org}/rollout")).Status);
+    }
+
+    [Fact]
     public async Task Reminders_follow_the_schedule_never_reach_someone_who_acknowledged_and_stop_at_a_new_version()
     {
         var time = new ManualTime(DateTimeOffset.UtcNow);
