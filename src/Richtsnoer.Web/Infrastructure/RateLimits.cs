@@ -30,6 +30,8 @@ public static class RateLimits
         "/account/login", "/account/register", "/account/register/complete", "/account/forgot", "/account/reset", "/invite",
     };
 
+    private static readonly System.Text.RegularExpressions.Regex StaffLinkRequest = new("^/s/[0-9a-fA-F-]{36}/link/?$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
     public static IServiceCollection AddRichtsnoerRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection("Richtsnoer:RateLimits").Get<RateLimitOptions>() ?? new RateLimitOptions();
@@ -50,10 +52,20 @@ public static class RateLimits
             return Bucket("account:" + ip, options.AccountPerMinute);
         }
 
+        // A staff member asking for a new personal link: the same bucket as the account forms.
+        if (post && StaffLinkRequest.IsMatch(path) && context.Connection.RemoteIpAddress is { } linkIp)
+        {
+            return Bucket("account:" + linkIp, options.AccountPerMinute);
+        }
+
         var user = context.User.UserId();
         if (user == Guid.Empty)
         {
-            return RateLimitPartition.GetNoLimiter("none");
+            // Staff (signed in by personal link, no account) checking posts: per IP address, with
+            // room for an office behind one address.
+            return post && path.EndsWith("/post-check", StringComparison.OrdinalIgnoreCase) && context.Connection.RemoteIpAddress is { } checkIp
+                ? Bucket("post-check-ip:" + checkIp, options.PostCheckPerMinute * 4)
+                : RateLimitPartition.GetNoLimiter("none");
         }
 
         if (post && path.EndsWith("/post-check", StringComparison.OrdinalIgnoreCase))

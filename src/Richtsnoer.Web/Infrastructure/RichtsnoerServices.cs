@@ -82,7 +82,11 @@ public static class RichtsnoerServices
         services.AddSingleton<EmployeeTools>();
         services.AddSingleton<AccountService>();
         services.AddSingleton<AccountMail>();
-        services.AddOptions<RolloutOptions>().Bind(builder.Configuration.GetSection("Richtsnoer:Rollout"));
+        services.AddOptions<RolloutOptions>().Bind(builder.Configuration.GetSection("Richtsnoer:Rollout"))
+            .Validate(o => o.ReminderDays is null || (o.ReminderDays.Length <= Core.Rollout.ReminderSchedule.MaxReminders && o.ReminderDays.Where((d, i) => d >= 1 && (i == 0 || d > o.ReminderDays[i - 1])).Count() == o.ReminderDays.Length),
+                "Richtsnoer:Rollout:ReminderDays: at most 3 days, positive and rising (for example [7, 14]).")
+            .Validate(o => o.DueDays >= 1 && o.IntervalSeconds >= 1, "Richtsnoer:Rollout:DueDays and :IntervalSeconds must be at least 1.")
+            .ValidateOnStart();
         services.AddSingleton<RolloutService>();
         services.AddSingleton<Features.StaffPortal.StaffReading>();
         services.AddHostedService<RolloutBackgroundService>();

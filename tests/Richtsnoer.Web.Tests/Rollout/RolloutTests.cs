@@ -273,9 +273,10 @@ public abstract class RolloutTests(AppFixture fixture)
         other.Dispose();
         using var s = await SignInAsync(fixture.App, eva);
 
-        // The employee tools of its own organisation work.
-        await s.GetAsync($"/o/{org}/tools/post-check");
+        // The employee tools of its own organisation work, reached from the staff page.
+        await s.GetAsync(s.Page.QuerySelector("a[href$='/tools/post-check']")!.GetAttribute("href")!);
         Assert.Equal(HttpStatusCode.OK, s.Status);
+        Assert.Equal($"/o/{org}/tools/post-check", s.Url);
 
         // Every other organisation page, of its own organisation or another: 404, 403 or the login page.
         var routes = await Security.ForeignOrganisationTests.OrganisationRoutesAsync(fixture.App.Services);

@@ -12,8 +12,8 @@ namespace Richtsnoer.Web.Features.Rollout;
 /// <summary>Configuration of the roll-out (<c>Richtsnoer:Rollout</c>).</summary>
 public sealed class RolloutOptions
 {
-    /// <summary>Days after the invitation on which reminders go out; at most three.</summary>
-    public int[] ReminderDays { get; set; } = [.. ReminderSchedule.Default.Days];
+    /// <summary>Days after the invitation on which reminders go out; at most three. Null: 7 and 14 (not an initialised array, which configuration binding would append to).</summary>
+    public int[]? ReminderDays { get; set; }
 
     /// <summary>How often each instance looks for due reminders and loose acknowledgements to anchor.</summary>
     public int IntervalSeconds { get; set; } = 60;
@@ -28,7 +28,7 @@ public sealed class RolloutOptions
 /// </summary>
 public sealed class RolloutService(RolloutStore rollouts, EmailTemplates templates, OutboxSignal signal, IOptions<RolloutOptions> options, ILogger<RolloutService> logger)
 {
-    public ReminderSchedule Schedule => ReminderSchedule.Of(options.Value.ReminderDays);
+    public ReminderSchedule Schedule => options.Value.ReminderDays is { } days ? ReminderSchedule.Of(days) : ReminderSchedule.Default;
 
     /// <summary>Called right after publication: records the roll-out and queues the invitations at once.</summary>
     public async Task StartAsync(HttpContext context, Guid organisationId, Guid versionId)
