@@ -277,6 +277,9 @@ public abstract class RolloutTests(AppFixture fixture)
         await s.GetAsync(s.Page.QuerySelector("a[href$='/tools/post-check']")!.GetAttribute("href")!);
         Assert.Equal(HttpStatusCode.OK, s.Status);
         Assert.Equal($"/o/{org}/tools/post-check", s.Url);
+        await s.SubmitAsync("main form", new Dictionary<string, string[]> { ["Text"] = ["Mijn BSN is 111222333, bel me op 06-12345678."] });
+        Assert.Equal(HttpStatusCode.OK, s.Status);
+        Assert.NotNull(s.Page.QuerySelector("#verdict.verdict-red"));
 
         // Every other organisation page, of its own organisation or another: 404, 403 or the login page.
         var routes = await Security.ForeignOrganisationTests.OrganisationRoutesAsync(fixture.App.Services);
@@ -368,6 +371,30 @@ public abstract class RolloutTests(AppFixture fixture)
         Assert.Equal(HttpStatusCode.Forbidden, editor.Status);
         using var anonymous = fixture.App.Session();
         Assert.Equal(HttpStatusCode.Unauthorized, (await Send(anonymous, HttpMethod.Get, $"/api/v1/o/{org}/rollout")).Status);
+    }
+
+    [Fact]
+    public async Task Two_instances_sending_at_the_same_time_queue_every_invitation_exactly_once()
+    {
+        var (owner, org) = await AdoptionTests.OrganisationAsync(fixture, "Schoonmaakbedrijf Glans", worksCouncil: false);
+        using var _ = owner;
+        for (var i = 0; i < 60; i++)
+        {
+            Assert.True(await Staff.AddAsync(org, new StaffRow(0, $"glans{i}-{org:N}@voorbeeld.nl", $"Medewerker {i}", i % 3 == 0 ? "Kantoor" : "Buitendienst", Language.Nl, null), Actor.System, Ct));
+        }
+
+        // Published through the store, so the page's own first round does not run: the two instances race for all of it.
+        var version = await AdoptionTests.CreateVersionAsync(owner, org);
+        await fixture.App.Services.GetRequiredService<VersionStore>().MoveAsync(org, version, VersionMove.Publish, Actor.System, ct: Ct);
+        await Rollouts.StartAsync(org, version, "https://richtsnoer.example.nl", Ct);
+        await using var second = fixture.SecondInstance();
+        var one = fixture.App.Services.GetRequiredService<RolloutService>();
+        var two = second.Services.GetRequiredService<RolloutService>();
+        var counts = await Task.WhenAll(one.SendDueAsync(org, Ct), two.SendDueAsync(org, Ct), one.SendDueAsync(org, Ct), two.SendDueAsync(org, Ct));
+        Assert.Equal(60, counts.Sum());
+        Assert.Equal(60, await CountAsync("SELECT COUNT(*) FROM rollout_messages WHERE version_id = @version", new { version }));
+        Assert.Equal(60, await CountAsync("SELECT COUNT(DISTINCT to_address) FROM email_outbox WHERE organisation_id = @org AND template = 'rollout-invitation'", new { org }));
+        Assert.Equal(60, await CountAsync("SELECT COUNT(*) FROM email_outbox WHERE organisation_id = @org AND template = 'rollout-invitation'", new { org }));
     }
 
     [Fact]

@@ -65,7 +65,8 @@ public static class AdoptionApi
         return app;
     }
 
-    private static async Task<(Membership? Member, IResult? Error)> AccessAsync(HttpContext context, Guid orgId, OrganisationStore organisations)
+    /// <summary>Signed in (401) and a member of the organisation or its works council (404 otherwise).</summary>
+    internal static async Task<(Membership? Member, IResult? Error)> AccessAsync(HttpContext context, Guid orgId, OrganisationStore organisations)
     {
         context.Response.Headers.CacheControl = "no-store";
         var userId = context.User.UserId();
@@ -83,7 +84,7 @@ public static class AdoptionApi
     private static IResult NotFound(HttpContext context) =>
         Problem(context, StatusCodes.Status404NotFound, "Deze versie bestaat niet.", "This version does not exist.");
 
-    private static IResult Problem(HttpContext context, int status, string nl, string en, Dictionary<string, object?>? extensions = null) =>
+    internal static IResult Problem(HttpContext context, int status, string nl, string en, Dictionary<string, object?>? extensions = null) =>
         Results.Problem(detail: context.Lang() == Language.Nl ? nl : en, statusCode: status, extensions: extensions);
 
     private static VersionDto Dto(VersionSummary v) =>

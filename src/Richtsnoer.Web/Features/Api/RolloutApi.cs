@@ -43,24 +43,13 @@ public static class RolloutApi
 
     private static async Task<(Membership? Owner, IResult? Error)> OwnerAsync(HttpContext context, Guid orgId, OrganisationStore organisations)
     {
-        context.Response.Headers.CacheControl = "no-store";
-        var userId = context.User.UserId();
-        if (userId == Guid.Empty)
-        {
-            return (null, Problem(context, StatusCodes.Status401Unauthorized, "Log eerst in.", "Log in first."));
-        }
-
-        var member = await organisations.FindMembershipAsync(orgId, userId) ?? await organisations.FindWorksCouncilSeatAsync(orgId, userId);
-        if (member is null)
-        {
-            return (null, Problem(context, StatusCodes.Status404NotFound, "Deze organisatie bestaat niet of u hoort er niet bij.", "This organisation does not exist or you are not a member."));
-        }
-
-        return member.IsOwner ? (member, null) : (null, Problem(context, StatusCodes.Status403Forbidden, "Alleen de eigenaar mag dit.", "Only the owner may do this."));
+        var (member, error) = await AdoptionApi.AccessAsync(context, orgId, organisations);
+        return error is not null ? (null, error)
+            : member!.IsOwner ? (member, null)
+            : (null, Problem(context, StatusCodes.Status403Forbidden, "Alleen de eigenaar mag dit.", "Only the owner may do this."));
     }
 
-    private static IResult Problem(HttpContext context, int status, string nl, string en) =>
-        Results.Problem(detail: context.Lang() == Language.Nl ? nl : en, statusCode: status);
+    private static IResult Problem(HttpContext context, int status, string nl, string en) => AdoptionApi.Problem(context, status, nl, en);
 
     private static async Task<IResult> ImportAsync(Guid orgId, bool? dryRun, HttpContext context, OrganisationStore organisations, StaffStore staff, UserStore users)
     {
