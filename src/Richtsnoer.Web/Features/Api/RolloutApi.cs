@@ -33,7 +33,19 @@ public static class RolloutApi
     public static IEndpointRouteBuilder MapRolloutApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/o/{orgId:guid}").WithTags("Uitrol en kennisname");
-        api.MapPost("/staff/import", ImportAsync).Accepts<string>("text/csv")
+        // The body is described, not enforced by routing: a wrong content type from a stranger
+        // must get the same 404 as everything else, and a member a precise 415 from the handler.
+        api.MapPost("/staff/import", ImportAsync)
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                operation.RequestBody = new Microsoft.OpenApi.OpenApiRequestBody
+                {
+                    Required = true,
+                    Description = "CSV: naam,e-mail,afdeling,taal,functie (of name,email,department,language,role); UTF-8 of Excel (;)",
+                    Content = new Dictionary<string, Microsoft.OpenApi.OpenApiMediaType> { ["text/csv"] = new() },
+                };
+                return Task.CompletedTask;
+            })
             .WithSummary("Personeelslijst importeren uit CSV (dryRun=true: alleen controleren) / import the staff list from CSV (dryRun=true: check only)");
         api.MapGet("/rollout", StatusAsync).WithSummary("Stand van de uitrol van de geldende versie / status of the roll-out of the version in force");
         api.MapGet("/versions/{versionId:guid}/acknowledgements", AcknowledgementsAsync)
