@@ -59,6 +59,12 @@ internal sealed class Tagger(StructureBuilder builder, IReadOnlyList<Block> bloc
             {
                 CloseTo(2); // keep Table, TR
                 builder.BeginElement(text.Row == 0 ? PdfBlockLevelElementTag.TableHeaderCell : PdfBlockLevelElementTag.TableDataCell);
+                if (text.Row == 0)
+                {
+                    // The header row heads the columns below it.
+                    builder.CurrentStructureElement.TableAttributes.Elements.SetName("/Scope", "/Column");
+                }
+
                 open++;
                 column = text.Column;
             }

@@ -36,7 +36,7 @@ public partial class PdfTaggingTests
         return data;
     }
 
-    private sealed record Element(string Type, List<Element> Kids, List<(int Page, int Mcid)> Content);
+    private sealed record Element(string Type, List<Element> Kids, List<(int Page, int Mcid)> Content, string? Scope = null);
 
     private sealed record Tagged(PdfDocument Pdf, Element Root, string Xmp);
 
@@ -64,7 +64,8 @@ public partial class PdfTaggingTests
             page = pages[pg.ObjectID];
         }
 
-        var element = new Element(node.Elements.GetName("/S").TrimStart('/'), [], []);
+        var attributes = node.Elements["/A"] is PdfReference ar ? ar.Value as PdfDictionary : node.Elements.GetDictionary("/A");
+        var element = new Element(node.Elements.GetName("/S").TrimStart('/'), [], [], attributes?.Elements.GetName("/Scope"));
         var k = node.Elements["/K"];
         var kids = k is PdfReference r ? [r.Value] : k is PdfArray a ? a.Elements.Select(e => e is PdfReference x ? x.Value : e).ToList() : k is null ? [] : new List<PdfItem> { k };
         foreach (var kid in kids)
@@ -219,7 +220,7 @@ public partial class PdfTaggingTests
         Assert.All(tagTables.SelectMany(t => t.Kids.Select((tr, i) => (tr, i))), x =>
         {
             Assert.Equal("TR", x.tr.Type);
-            Assert.All(x.tr.Kids, c => Assert.Equal(x.i == 0 ? "TH" : "TD", c.Type));
+            Assert.All(x.tr.Kids, c => Assert.Equal(x.i == 0 ? ("TH", "/Column") : ("TD", null), (c.Type, c.Scope)));
         });
 
         var paragraphs = blocks.Count(b => b is Paragraph or Example);
