@@ -32,11 +32,23 @@ public sealed class PdfRenderer : IDocumentRenderer
         EnsureInitialised();
         var layout = Layout(document);
         using var pdf = Draw(document.Metadata, layout);
-        var saved = new MemoryStream(256 * 1024);
-        pdf.Save(saved, closeStream: false);
-        PdfUaIdentification.Append(saved);
-        saved.Position = 0;
-        saved.CopyTo(output);
+        Save(pdf, output);
+    }
+
+    /// <summary>Saves the PDF with its PDF/UA identification (see <see cref="PdfUaIdentification"/>), which needs to read back what was written.</summary>
+    internal static void Save(PdfDocument pdf, Stream output)
+    {
+        // An empty seekable stream (a MemoryStream, a file) takes the PDF directly; anything else gets a copy.
+        var direct = output is { CanSeek: true, CanRead: true, Length: 0 };
+        var target = direct ? output : new MemoryStream(256 * 1024);
+        pdf.Save(target, closeStream: false);
+        var metadata = pdf.Internals.Catalog.Elements.GetReference("/Metadata")!.ObjectNumber;
+        PdfUaIdentification.Append(target, 0, metadata);
+        if (!direct)
+        {
+            target.Position = 0;
+            target.CopyTo(output);
+        }
     }
 
     /// <summary>

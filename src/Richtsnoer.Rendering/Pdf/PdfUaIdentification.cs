@@ -18,9 +18,6 @@ internal static partial class PdfUaIdentification
         "        <pdfuaid:part>1</pdfuaid:part>\n" +
         "      </rdf:Description>\n";
 
-    [GeneratedRegex(@"/Metadata (\d+) 0 R")]
-    private static partial Regex MetadataRef();
-
     [GeneratedRegex(@"startxref\s+(\d+)\s+%%EOF\s*$")]
     private static partial Regex StartXref();
 
@@ -49,35 +46,38 @@ internal static partial class PdfUaIdentification
         throw new InvalidOperationException("Unterminated trailer dictionary; cannot add the PDF/UA identification.");
     }
 
-    /// <summary>Appends the update to <paramref name="pdf"/>, a complete PDF as PDFsharp saved it.</summary>
-    public static void Append(MemoryStream pdf)
+    /// <summary>
+    /// Appends the update to <paramref name="pdf"/> (readable and seekable), which holds from
+    /// <paramref name="start"/> (0 for PDFsharp, whose offsets count from the stream's start) on
+    /// a complete PDF as PDFsharp saved it; <paramref name="metadata"/>
+    /// is the object number of its metadata stream. Only the end of the file is read: PDFsharp
+    /// writes the metadata object last, before the cross-reference table and the trailer.
+    /// </summary>
+    public static void Append(Stream pdf, long start, int metadata)
     {
-        var bytes = pdf.GetBuffer().AsSpan(0, (int)pdf.Length);
+        var end = pdf.Length;
+        var window = (int)Math.Min(end - start, 64 * 1024);
+        var tail = new byte[window];
+        pdf.Position = end - window;
+        pdf.ReadExactly(tail);
 
-        // Latin-1 maps every byte to one char, so offsets in the string are offsets in the file.
-        var text = Encoding.Latin1.GetString(bytes);
+        // Latin-1 maps every byte to one char, so offsets in the string are offsets in the window.
+        var text = Encoding.Latin1.GetString(tail);
         var trailerAt = text.LastIndexOf("trailer", StringComparison.Ordinal);
-        var end = StartXref().Match(text, trailerAt);
-        if (trailerAt < 0 || !end.Success)
+        var startXref = trailerAt < 0 ? Match.Empty : StartXref().Match(text, trailerAt);
+        var number = metadata.ToString(CultureInfo.InvariantCulture);
+        var objectAt = text.LastIndexOf("\n" + number + " 0 obj", StringComparison.Ordinal) + 1;
+        if (!startXref.Success || objectAt <= 0)
         {
-            throw new InvalidOperationException("PDF without a classic trailer; cannot add the PDF/UA identification.");
+            throw new InvalidOperationException("Unexpected PDF layout; cannot add the PDF/UA identification.");
         }
 
         var trailer = Dictionary(text, text.IndexOf("<<", trailerAt, StringComparison.Ordinal));
-        var catalogAt = text.LastIndexOf("/Type/Catalog", StringComparison.Ordinal);
-        var metadata = MetadataRef().Match(text, text.LastIndexOf("<<", catalogAt, StringComparison.Ordinal));
-        if (catalogAt < 0 || !metadata.Success)
-        {
-            throw new InvalidOperationException("PDF without a metadata stream; cannot add the PDF/UA identification.");
-        }
-
-        var number = metadata.Groups[1].Value;
-        var objectAt = text.LastIndexOf("\n" + number + " 0 obj", StringComparison.Ordinal) + 1;
         var lengthAt = text.IndexOf("/Length ", objectAt, StringComparison.Ordinal) + "/Length ".Length;
         var length = int.Parse(text.AsSpan(lengthAt, text.IndexOfAny(['/', '>', ' '], lengthAt) - lengthAt), CultureInfo.InvariantCulture);
         var dataAt = text.IndexOf("stream", lengthAt, StringComparison.Ordinal) + "stream".Length;
         dataAt += text[dataAt] == '\r' ? 2 : 1;
-        var xmp = Encoding.UTF8.GetString(bytes.Slice(dataAt, length));
+        var xmp = Encoding.UTF8.GetString(tail, dataAt, length);
         var close = xmp.LastIndexOf("</rdf:RDF>", StringComparison.Ordinal);
         if (close < 0)
         {
@@ -85,22 +85,18 @@ internal static partial class PdfUaIdentification
         }
 
         var updated = Encoding.UTF8.GetBytes(xmp[..close] + Identification + xmp[close..]);
-        var previous = end.Groups[1].Value;
+        var previous = startXref.Groups[1].Value;
 
-        var w = new StreamWriter(pdf, Encoding.Latin1) { NewLine = "\n" };
-        pdf.Position = pdf.Length;
-        w.Write('\n');
-        w.Flush();
-        var objectOffset = pdf.Position;
-        w.Write(string.Create(CultureInfo.InvariantCulture, $"{number} 0 obj\n<</Type/Metadata/Subtype/XML/Length {updated.Length}>>\nstream\n"));
-        w.Flush();
+        // Offsets in the update count from the start of this PDF, not of the stream.
+        pdf.Position = end;
+        var objectOffset = end + 1 - start;
+        var head = Encoding.Latin1.GetBytes(string.Create(CultureInfo.InvariantCulture, $"\n{number} 0 obj\n<</Type/Metadata/Subtype/XML/Length {updated.Length}>>\nstream\n"));
+        pdf.Write(head);
         pdf.Write(updated);
-        w.Write("\nendstream\nendobj\n");
-        w.Flush();
-        var xrefOffset = pdf.Position;
-        var dictionary = trailer[..^2];
-        w.Write(string.Create(CultureInfo.InvariantCulture,
-            $"xref\n{number} 1\n{objectOffset:D10} 00000 n\r\ntrailer\n{dictionary}/Prev {previous}>>\nstartxref\n{xrefOffset}\n%%EOF\n"));
-        w.Flush();
+        var middle = Encoding.Latin1.GetBytes("\nendstream\nendobj\n");
+        pdf.Write(middle);
+        var xrefOffset = objectOffset - 1 + head.Length + updated.Length + middle.Length;
+        pdf.Write(Encoding.Latin1.GetBytes(string.Create(CultureInfo.InvariantCulture,
+            $"xref\n{number} 1\n{objectOffset:D10} 00000 n\r\ntrailer\n{trailer[..^2]}/Prev {previous}>>\nstartxref\n{xrefOffset}\n%%EOF\n")));
     }
 }
