@@ -35,7 +35,7 @@ public sealed class PdfRenderer : IDocumentRenderer
         Save(pdf, output);
     }
 
-    /// <summary>Saves the PDF with its PDF/UA identification (see <see cref="PdfUaIdentification"/>), which needs to read back what was written.</summary>
+    /// <summary>Saves the PDF with its PDF/UA identification (see <see cref="PdfUaIdentification"/>), which needs to read back the trailer that was written.</summary>
     internal static void Save(PdfDocument pdf, Stream output)
     {
         // An empty seekable stream (a MemoryStream, a file) takes the PDF directly; anything else gets a copy.
@@ -43,7 +43,7 @@ public sealed class PdfRenderer : IDocumentRenderer
         var target = direct ? output : new MemoryStream(256 * 1024);
         pdf.Save(target, closeStream: false);
         var metadata = pdf.Internals.Catalog.Elements.GetReference("/Metadata")!.ObjectNumber;
-        PdfUaIdentification.Append(target, 0, metadata);
+        PdfUaIdentification.Append(target, metadata, PdfUaIdentification.Xmp(pdf));
         if (!direct)
         {
             target.Position = 0;

@@ -1,25 +1,59 @@
 using System.Globalization;
+using System.Security;
 using System.Text;
 using System.Text.RegularExpressions;
+using PdfSharp.Pdf;
 
 namespace Richtsnoer.Rendering.Pdf;
 
 /// <summary>
-/// Adds the PDF/UA identification (<c>pdfuaid:part 1</c>) to the XMP metadata of a PDF that
-/// PDFsharp 6.2.4 has just saved. PDFsharp writes the metadata stream itself while saving, with
-/// no way to add to it, so this appends an incremental update (ISO 32000-1, 7.5.6): the same
-/// metadata object once more, with the identification added, and a cross-reference section for
-/// that one object pointing back to the original one. Readers take the newest version of an object.
+/// Writes the XMP metadata of a PDF that PDFsharp 6.2.4 has just saved once more, now with the
+/// PDF/UA identification (<c>pdfuaid:part 1</c>) and with its values XML-escaped (PDFsharp 6.2.4
+/// writes neither: an organisation called "A &amp; B" made its XMP malformed). PDFsharp writes the
+/// metadata stream itself while saving, with no way to change it, so this appends an incremental
+/// update (ISO 32000-1, 7.5.6): the metadata object again, and a cross-reference section for that
+/// one object pointing back to the original table. Readers take the newest version of an object.
 /// </summary>
 internal static partial class PdfUaIdentification
 {
-    private const string Identification =
-        "      <rdf:Description rdf:about=\"\" xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n" +
-        "        <pdfuaid:part>1</pdfuaid:part>\n" +
-        "      </rdf:Description>\n";
-
     [GeneratedRegex(@"startxref\s+(\d+)\s+%%EOF\s*$")]
     private static partial Regex StartXref();
+
+    private const string Bom = "\uFEFF";
+
+    /// <summary>The XMP packet for the document information of <paramref name="pdf"/>.</summary>
+    public static byte[] Xmp(PdfDocument pdf)
+    {
+        static string E(string? text) => SecurityElement.Escape(SafeText.ForXml(text ?? "")) ?? "";
+        static string D(DateTime d) => d.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        var info = pdf.Info;
+        var xml = $"""
+            <?xpacket begin="{Bom}" id="W5M0MpCehiHzreSzNTczkc9d"?>
+            <x:xmpmeta xmlns:x="adobe:ns:meta/">
+              <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+                <rdf:Description rdf:about="" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">
+                  <pdfuaid:part>1</pdfuaid:part>
+                </rdf:Description>
+                <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">
+                  <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{E(info.Title)}</rdf:li></rdf:Alt></dc:title>
+                  <dc:creator><rdf:Seq><rdf:li>{E(info.Author)}</rdf:li></rdf:Seq></dc:creator>
+                  <dc:description><rdf:Alt><rdf:li xml:lang="x-default">{E(info.Subject)}</rdf:li></rdf:Alt></dc:description>
+                </rdf:Description>
+                <rdf:Description rdf:about="" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">
+                  <pdf:Producer>{E(info.Producer)}</pdf:Producer>
+                  <pdf:Keywords>{E(info.Keywords)}</pdf:Keywords>
+                </rdf:Description>
+                <rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/">
+                  <xmp:CreatorTool>{E(info.Creator)}</xmp:CreatorTool>
+                  <xmp:CreateDate>{D(info.CreationDate)}</xmp:CreateDate>
+                  <xmp:ModifyDate>{D(info.ModificationDate)}</xmp:ModifyDate>
+                </rdf:Description>
+              </rdf:RDF>
+            </x:xmpmeta>
+            <?xpacket end="w"?>
+            """;
+        return Encoding.UTF8.GetBytes(xml);
+    }
 
     /// <summary>The dictionary that starts at <paramref name="at"/> ("&lt;&lt;" ... the matching "&gt;&gt;"), without what follows (PDFsharp writes a comment after the trailer).</summary>
     private static string Dictionary(string text, int at)
@@ -47,56 +81,36 @@ internal static partial class PdfUaIdentification
     }
 
     /// <summary>
-    /// Appends the update to <paramref name="pdf"/> (readable and seekable), which holds from
-    /// <paramref name="start"/> (0 for PDFsharp, whose offsets count from the stream's start) on
-    /// a complete PDF as PDFsharp saved it; <paramref name="metadata"/>
-    /// is the object number of its metadata stream. Only the end of the file is read: PDFsharp
-    /// writes the metadata object last, before the cross-reference table and the trailer.
+    /// Appends the update to <paramref name="pdf"/> (readable and seekable), which holds a complete
+    /// PDF as PDFsharp saved it, from position 0 (PDFsharp's offsets count from the stream's start);
+    /// <paramref name="metadata"/> is the object number of its metadata stream, <paramref name="xmp"/>
+    /// the new packet. Only the trailer (the last kilobyte) is read.
     /// </summary>
-    public static void Append(Stream pdf, long start, int metadata)
+    public static void Append(Stream pdf, int metadata, byte[] xmp)
     {
         var end = pdf.Length;
-        var window = (int)Math.Min(end - start, 64 * 1024);
-        var tail = new byte[window];
-        pdf.Position = end - window;
-        pdf.ReadExactly(tail);
-
-        // Latin-1 maps every byte to one char, so offsets in the string are offsets in the window.
-        var text = Encoding.Latin1.GetString(tail);
+        var window = new byte[Math.Min(end, 1024)];
+        pdf.Position = end - window.Length;
+        pdf.ReadExactly(window);
+        var text = Encoding.Latin1.GetString(window);
         var trailerAt = text.LastIndexOf("trailer", StringComparison.Ordinal);
         var startXref = trailerAt < 0 ? Match.Empty : StartXref().Match(text, trailerAt);
-        var number = metadata.ToString(CultureInfo.InvariantCulture);
-        var objectAt = text.LastIndexOf("\n" + number + " 0 obj", StringComparison.Ordinal) + 1;
-        if (!startXref.Success || objectAt <= 0)
+        if (!startXref.Success)
         {
-            throw new InvalidOperationException("Unexpected PDF layout; cannot add the PDF/UA identification.");
+            throw new InvalidOperationException("PDF without a classic trailer; cannot add the PDF/UA identification.");
         }
 
         var trailer = Dictionary(text, text.IndexOf("<<", trailerAt, StringComparison.Ordinal));
-        var lengthAt = text.IndexOf("/Length ", objectAt, StringComparison.Ordinal) + "/Length ".Length;
-        var length = int.Parse(text.AsSpan(lengthAt, text.IndexOfAny(['/', '>', ' '], lengthAt) - lengthAt), CultureInfo.InvariantCulture);
-        var dataAt = text.IndexOf("stream", lengthAt, StringComparison.Ordinal) + "stream".Length;
-        dataAt += text[dataAt] == '\r' ? 2 : 1;
-        var xmp = Encoding.UTF8.GetString(tail, dataAt, length);
-        var close = xmp.LastIndexOf("</rdf:RDF>", StringComparison.Ordinal);
-        if (close < 0)
-        {
-            throw new InvalidOperationException("XMP metadata without rdf:RDF; cannot add the PDF/UA identification.");
-        }
-
-        var updated = Encoding.UTF8.GetBytes(xmp[..close] + Identification + xmp[close..]);
-        var previous = startXref.Groups[1].Value;
-
-        // Offsets in the update count from the start of this PDF, not of the stream.
+        var number = metadata.ToString(CultureInfo.InvariantCulture);
         pdf.Position = end;
-        var objectOffset = end + 1 - start;
-        var head = Encoding.Latin1.GetBytes(string.Create(CultureInfo.InvariantCulture, $"\n{number} 0 obj\n<</Type/Metadata/Subtype/XML/Length {updated.Length}>>\nstream\n"));
+        var objectOffset = end + 1;
+        var head = Encoding.Latin1.GetBytes(string.Create(CultureInfo.InvariantCulture, $"\n{number} 0 obj\n<</Type/Metadata/Subtype/XML/Length {xmp.Length}>>\nstream\n"));
+        var tail = Encoding.Latin1.GetBytes("\nendstream\nendobj\n");
         pdf.Write(head);
-        pdf.Write(updated);
-        var middle = Encoding.Latin1.GetBytes("\nendstream\nendobj\n");
-        pdf.Write(middle);
-        var xrefOffset = objectOffset - 1 + head.Length + updated.Length + middle.Length;
+        pdf.Write(xmp);
+        pdf.Write(tail);
+        var xrefOffset = end + head.Length + xmp.Length + tail.Length;
         pdf.Write(Encoding.Latin1.GetBytes(string.Create(CultureInfo.InvariantCulture,
-            $"xref\n{number} 1\n{objectOffset:D10} 00000 n\r\ntrailer\n{trailer[..^2]}/Prev {previous}>>\nstartxref\n{xrefOffset}\n%%EOF\n")));
+            $"xref\n{number} 1\n{objectOffset:D10} 00000 n\r\ntrailer\n{trailer[..^2]}/Prev {startXref.Groups[1].Value}>>\nstartxref\n{xrefOffset}\n%%EOF\n")));
     }
 }

@@ -282,4 +282,22 @@ public partial class PdfTaggingTests
             Directory.Delete(dir, true);
         }
     }
+
+    [Theory]
+    [InlineData("Bakkerij <Één> & \"Zoon\"")]
+    [InlineData("long")]
+    public void The_identification_survives_hostile_and_very_long_names_as_well_formed_xmp(string name)
+    {
+        if (name == "long")
+        {
+            name = string.Concat(Enumerable.Repeat("Zorggroep Lindehof ", 600));
+        }
+
+        var document = Samples.Protocol(Samples.WithName(Samples.Answers("bakkerij"), name), Language.Nl);
+        var tagged = Read(new PdfRenderer().RenderToBytes(document));
+        var xmp = System.Xml.Linq.XDocument.Parse(tagged.Xmp[tagged.Xmp.IndexOf("<x:xmpmeta", StringComparison.Ordinal)..(tagged.Xmp.LastIndexOf("</x:xmpmeta>", StringComparison.Ordinal) + "</x:xmpmeta>".Length)]);
+        System.Xml.Linq.XNamespace ua = "http://www.aiim.org/pdfua/ns/id/";
+        Assert.Equal("1", xmp.Descendants(ua + "part").Single().Value);
+        Assert.Equal(document.Metadata.OrganisationName.Trim(), tagged.Pdf.Info.Author.Trim());
+    }
 }
