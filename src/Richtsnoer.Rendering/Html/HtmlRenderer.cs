@@ -118,20 +118,34 @@ public sealed class HtmlRenderer : IDocumentRenderer
             sb.Append("</ol>\n</nav>\n");
         }
 
+        // The staff summary is one page under its own title: no chapter heading repeating that
+        // title, and its parts ("Dit mag", "Dit mag niet") as headings of their own, unnumbered.
+        var summary = m.Kind == DocumentKind.Summary;
         foreach (var s in document.Sections)
         {
             sb.Append("<section class=\"chapter").Append(s.IsAppendix ? " appendix" : "").Append("\" id=\"s-").Append(Anchor(s.Number)).Append("\">\n");
-            sb.Append("<h2>").Append(E(s.Label(lang))).Append(". ").Append(E(s.Title)).Append("</h2>\n");
+            if (!summary)
+            {
+                sb.Append("<h2>").Append(E(s.Label(lang))).Append(". ").Append(E(s.Title)).Append("</h2>\n");
+            }
+
             foreach (var c in s.Clauses)
             {
                 sb.Append("<article class=\"clause\" id=\"c-").Append(Anchor(c.Number)).Append("\" data-clause=\"").Append(E(c.Id)).Append("\" data-version=\"").Append(c.Version).Append("\">\n");
-                sb.Append("<h3><span class=\"num\">").Append(E(c.Number)).Append("</span>").Append(E(c.Title));
+                var level = summary ? "h2" : "h3";
+                sb.Append('<').Append(level).Append('>');
+                if (!summary)
+                {
+                    sb.Append("<span class=\"num\">").Append(E(c.Number)).Append("</span>");
+                }
+
+                sb.Append(E(c.Title));
                 if (c.Origin != ClauseOrigin.Library)
                 {
                     sb.Append("<span class=\"mark\">(").Append(E((c.Origin == ClauseOrigin.Adapted ? Labels.Adapted : Labels.Own)[lang])).Append(")</span>");
                 }
 
-                sb.Append("</h3>\n");
+                sb.Append("</").Append(level).Append(">\n");
                 foreach (var b in c.Blocks)
                 {
                     WriteBlock(sb, b, lang);

@@ -38,13 +38,18 @@ public sealed class MarkdownRenderer : IDocumentRenderer
             sb.Append(Labels.Adopted[lang]).Append(": ").Append(Escape(adoption)).Append("\n\n");
         }
 
-
+        // The staff summary: no chapter heading repeating the title, its parts unnumbered (as in the PDF).
+        var summary = m.Kind == DocumentKind.Summary;
         foreach (var section in document.Sections)
         {
-            sb.Append("## ").Append(Escape(section.Label(lang))).Append(". ").Append(Escape(section.Title)).Append("\n\n");
+            if (!summary)
+            {
+                sb.Append("## ").Append(Escape(section.Label(lang))).Append(". ").Append(Escape(section.Title)).Append("\n\n");
+            }
+
             foreach (var clause in section.Clauses)
             {
-                sb.Append("### ").Append(clause.Number).Append(' ').Append(Escape(clause.Title));
+                sb.Append(summary ? "## " : "### " + clause.Number + " ").Append(Escape(clause.Title));
                 if (clause.Origin != ClauseOrigin.Library)
                 {
                     sb.Append(" *(").Append((clause.Origin == ClauseOrigin.Adapted ? Labels.Adapted : Labels.Own)[lang]).Append(")*");
@@ -127,27 +132,35 @@ public sealed class MarkdownRenderer : IDocumentRenderer
 
     /// <summary>
     /// Escapes every character CommonMark could read as inline markup, and block markers at the
-    /// start of a line; newlines become spaces so a value can never start a new block.
+    /// start of a line; newlines become spaces so a value can never start a new block. "&amp;" is
+    /// escaped only where it would start a character reference ("&amp;copy;", "&amp;#60;"), and "!"
+    /// never: it only means something before "[", which is always escaped.
     /// </summary>
     public static string Escape(string text, bool lineStart = false)
     {
-        var sb = new StringBuilder(text.Length + 8);
-        foreach (var c in text)
+        // Control characters go first, so none can hide a reference ("&copy\u0001;") from the check below.
+        if (text.Any(c => char.IsControl(c) && c is not ('\t' or '\r' or '\n')))
         {
+            text = string.Concat(text.Where(c => !char.IsControl(c) || c is '\t' or '\r' or '\n'));
+        }
+
+        var sb = new StringBuilder(text.Length + 8);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
             switch (c)
             {
-                case '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '!' or '|' or '~' or '&':
+                case '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '|' or '~':
                     sb.Append('\\').Append(c);
+                    break;
+                case '&':
+                    (StartsReference(text, i) ? sb.Append('\\') : sb).Append(c);
                     break;
                 case '\r' or '\n':
                     sb.Append(' ');
                     break;
                 default:
-                    if (!char.IsControl(c) || c == '\t')
-                    {
-                        sb.Append(c);
-                    }
-
+                    sb.Append(c);
                     break;
             }
         }
@@ -180,5 +193,36 @@ public sealed class MarkdownRenderer : IDocumentRenderer
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>Whether the "&amp;" at <paramref name="i"/> starts what CommonMark reads as an entity or numeric character reference.</summary>
+    private static bool StartsReference(string text, int i)
+    {
+        var j = i + 1;
+        if (j < text.Length && text[j] == '#')
+        {
+            j++;
+            var hex = j < text.Length && text[j] is 'x' or 'X';
+            if (hex)
+            {
+                j++;
+            }
+
+            var digits = j;
+            while (j < text.Length && (hex ? char.IsAsciiHexDigit(text[j]) : char.IsAsciiDigit(text[j])))
+            {
+                j++;
+            }
+
+            return j > digits && j < text.Length && text[j] == ';';
+        }
+
+        var name = j;
+        while (j < text.Length && char.IsAsciiLetterOrDigit(text[j]))
+        {
+            j++;
+        }
+
+        return j > name && j < text.Length && text[j] == ';';
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using PdfSharp.Drawing;
 using PdfSharp.Fonts;
 using PdfSharp.Pdf;
+using PdfSharp.UniversalAccessibility;
 using Richtsnoer.Core;
 using Richtsnoer.Core.Model;
 using Richtsnoer.Rendering.Pdf.Layout;
@@ -11,7 +12,7 @@ namespace Richtsnoer.Rendering.Pdf;
 /// <summary>
 /// A4 PDF through PDFsharp 6.2.4 (MIT) with the embedded DejaVu fonts. Layout (line breaking,
 /// page breaks, keep-with-next) is our own, in Pdf/Layout; this class only draws its result and
-/// adds the header, "Pagina X van Y", bookmarks and document info.
+/// adds the header, "Pagina X van Y", bookmarks, document info and the structure tree (Tagger).
 /// </summary>
 public sealed class PdfRenderer : IDocumentRenderer
 {
@@ -31,7 +32,23 @@ public sealed class PdfRenderer : IDocumentRenderer
         EnsureInitialised();
         var layout = Layout(document);
         using var pdf = Draw(document.Metadata, layout);
-        pdf.Save(output, closeStream: false);
+        Save(pdf, output);
+    }
+
+    /// <summary>Saves the PDF with its PDF/UA identification (see <see cref="PdfUaIdentification"/>), which needs to read back the trailer that was written.</summary>
+    internal static void Save(PdfDocument pdf, Stream output)
+    {
+        // An empty seekable stream (a MemoryStream, a file) takes the PDF directly; anything else gets a copy.
+        var direct = output is { CanSeek: true, CanRead: true, Length: 0 };
+        var target = direct ? output : new MemoryStream(256 * 1024);
+        pdf.Save(target, closeStream: false);
+        var metadata = pdf.Internals.Catalog.Elements.GetReference("/Metadata")!.ObjectNumber;
+        PdfUaIdentification.Append(target, metadata, PdfUaIdentification.Xmp(pdf));
+        if (!direct)
+        {
+            target.Position = 0;
+            target.CopyTo(output);
+        }
     }
 
     /// <summary>
@@ -125,6 +142,12 @@ public sealed class PdfRenderer : IDocumentRenderer
             return b;
         }
 
+        // Tagged PDF (PDF/UA): the structure tree is built while drawing, see Tagger.
+        var ua = UAManager.ForDocument(pdf);
+        ua.SetDocumentLanguage(lang.Tag());
+        var structure = ua.StructureBuilder;
+        var tagger = new Tagger(structure, layout.Blocks);
+
         var frame = Frame;
         var total = layout.Pages.Count;
         var pages = new List<PdfPage>(total);
@@ -138,10 +161,17 @@ public sealed class PdfRenderer : IDocumentRenderer
             pages.Add(page);
             using var g = XGraphics.FromPdfPage(page);
 
+            // What is not content: running header, page number, shading and rules.
+            structure.BeginArtifact();
             if (n > 0)
             {
                 Header(g, m, frame, measure, Font, Brush);
             }
+
+            var footer = string.Format(lang.Culture(), Labels.PageOf[lang], n + 1, total);
+            var size = 7.5;
+            g.DrawString(footer, Font(FontFace.Sans, size), Brush(PdfTypesetter.Muted),
+                frame.Width - frame.Right - measure.Width(footer, FontFace.Sans, size), frame.Height - 38, XStringFormats.BaseLineLeft);
 
             foreach (var r in laid.Rects)
             {
@@ -153,38 +183,84 @@ public sealed class PdfRenderer : IDocumentRenderer
                 g.DrawLine(new XPen(Brush(r.Color).Color, r.Thickness), r.X1, r.Y1, r.X2, r.Y2);
             }
 
-            foreach (var t in laid.Texts)
-            {
-                g.DrawString(t.Text, Font(t.Font, t.Size), Brush(t.Color), t.X, t.Baseline, XStringFormats.BaseLineLeft);
-            }
+            structure.End();
 
-            foreach (var slot in laid.PageRefs)
+            var texts = laid.Texts;
+            for (var i = 0; i < texts.Count; i++)
             {
-                var number = layout.PageOf(slot.Anchor).ToString(CultureInfo.InvariantCulture);
-                var font = Font(FontFace.Sans, slot.Size);
-                var width = measure.Width(number, FontFace.Sans, slot.Size);
-                g.DrawString(number, font, Brush(slot.Color), slot.X - width, slot.Baseline, XStringFormats.BaseLineLeft);
-                // The dot leader is drawn, not typed, so copied text stays "title  page".
-                var from = slot.LeaderFrom + 6;
-                var to = slot.X - width - 5;
-                if (to - from > 6)
+                var t = texts[i];
+                if (tagger.Enter(t))
                 {
-                    var pen = new XPen(Brush(Rule).Color, 0.9) { LineCap = XLineCap.Round, DashPattern = [0.01, 3.2] };
-                    g.DrawLine(pen, from, slot.Baseline - 0.5, to, slot.Baseline - 0.5);
+                    var next = i + 1 < texts.Count ? texts[i + 1] : n + 1 < total && layout.Pages[n + 1].Texts.FirstOrDefault(x => x.Part != TextPart.Repeat) is { Block: >= 0 } first ? first : default;
+                    var text = Spaced(t, next);
+                    g.DrawString(text, Font(t.Font, t.Size), Brush(t.Color), t.X, t.Baseline, XStringFormats.BaseLineLeft);
+                }
+                else
+                {
+                    structure.BeginArtifact();
+                    g.DrawString(t.Text, Font(t.Font, t.Size), Brush(t.Color), t.X, t.Baseline, XStringFormats.BaseLineLeft);
+                    structure.End();
+                }
+
+                // A contents line's page number belongs to its entry: set it after the entry's last text.
+                if (laid.PageRefs.Count > 0 && (i + 1 == texts.Count || texts[i + 1].Block != t.Block))
+                {
+                    foreach (var slot in laid.PageRefs)
+                    {
+                        if (slot.Block == t.Block)
+                        {
+                            PageNumber(g, structure, layout, slot, measure, Font, Brush);
+                        }
+                    }
                 }
             }
 
-            var footer = string.Format(lang.Culture(), Labels.PageOf[lang], n + 1, total);
-            var size = 7.5;
-            g.DrawString(footer, Font(FontFace.Sans, size), Brush(PdfTypesetter.Muted),
-                frame.Width - frame.Right - measure.Width(footer, FontFace.Sans, size), frame.Height - 38, XStringFormats.BaseLineLeft);
+            structure.EndMarkedContentsWithId();
         }
 
+        tagger.Finish();
         Outline(pdf, layout, pages);
         return pdf;
     }
 
     private const int Rule = PdfTypesetter.Rule;
+
+    /// <summary>
+    /// The text as drawn: a line that the same block continues on the next line (or page), and a
+    /// marker before its text, get a trailing space. It is invisible, but a screen reader and
+    /// copied text read "werk? Dan" and "2.1 Titel" instead of "werk?Dan" and "2.1Titel".
+    /// </summary>
+    internal static string Spaced(in PlacedText t, in PlacedText next)
+    {
+        if (t.Text.Length == 0 || char.IsWhiteSpace(t.Text[^1]) || next.Block != t.Block || next.Text is null)
+        {
+            return t.Text;
+        }
+
+        var markerThenText = t.Part == TextPart.Marker && next.Part == TextPart.Body;
+        var lineThenLine = t.Part == TextPart.Body && next.Part == TextPart.Body && next.Row == t.Row && next.Column == t.Column && Math.Abs(next.Baseline - t.Baseline) > 0.01;
+        return markerThenText || lineThenLine ? t.Text + " " : t.Text;
+    }
+
+    /// <summary>The page number of a contents line, right-aligned, after a drawn dot leader (an artifact, so copied text stays "title  page").</summary>
+    private static void PageNumber(XGraphics g, StructureBuilder structure, LayoutResult layout, PageRefSlot slot, ITextMeasure measure, Func<FontFace, double, XFont> font, Func<int, XSolidBrush> brush)
+    {
+        var number = layout.PageOf(slot.Anchor).ToString(CultureInfo.InvariantCulture);
+        var width = measure.Width(number, FontFace.Sans, slot.Size);
+        // The space before the number is invisible; it keeps the title and the number apart when read aloud.
+        var spaced = " " + number;
+        var spacedWidth = measure.Width(spaced, FontFace.Sans, slot.Size);
+        g.DrawString(spaced, font(FontFace.Sans, slot.Size), brush(slot.Color), slot.X - spacedWidth, slot.Baseline, XStringFormats.BaseLineLeft);
+        var from = slot.LeaderFrom + 6;
+        var to = slot.X - width - 5;
+        if (to - from > 6)
+        {
+            structure.BeginArtifact();
+            var pen = new XPen(brush(Rule).Color, 0.9) { LineCap = XLineCap.Round, DashPattern = [0.01, 3.2] };
+            g.DrawLine(pen, from, slot.Baseline - 0.5, to, slot.Baseline - 0.5);
+            structure.End();
+        }
+    }
 
     /// <summary>Organisation and title on the left, version on the right, a hairline below; cut to one line.</summary>
     private static void Header(XGraphics g, DocumentMetadata m, PageFrame frame, ITextMeasure measure, Func<FontFace, double, XFont> font, Func<int, XSolidBrush> brush)

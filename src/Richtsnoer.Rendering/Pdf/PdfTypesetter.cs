@@ -22,6 +22,7 @@ internal sealed class PdfTypesetter(Language language, double scale = 1)
 
     private double Leading => 14.6 * scale;
 
+    /// <summary>The number column (10 mm); a number wider than it ("10.1") hangs further into the margin, see <see cref="Paginator.MarkerGap"/>.</summary>
     private double Hang => 28.35;
 
     public static string SectionAnchor(Section s) => "s:" + s.Number;
@@ -85,6 +86,7 @@ internal sealed class PdfTypesetter(Language language, double scale = 1)
         });
         blocks.Add(new TextBlock([new Span(Clean(m.Title), FontFace.SansBold, (summary ? 21 : 25) * scale, Ink)], (summary ? 26 : 31) * scale)
         {
+            Role = Role.Heading1,
             SpaceAfter = (summary ? 6 : 14) * scale,
         });
         if (summary)
@@ -126,10 +128,12 @@ internal sealed class PdfTypesetter(Language language, double scale = 1)
     {
         blocks.Add(new TextBlock([new Span(Labels.Contents[language], FontFace.SansBold, 13, Accent)], 17)
         {
+            Role = Role.Heading2,
             SpaceBefore = 26,
             SpaceAfter = 8,
             KeepWithNext = true,
         });
+        var firstEntry = true;
         foreach (var s in document.Sections)
         {
             var label = s.IsAppendix ? s.Label(language) + "." : s.Number + ".";
@@ -140,7 +144,10 @@ internal sealed class PdfTypesetter(Language language, double scale = 1)
                 Marker = new Span(label, FontFace.Sans, 10, Muted),
                 MarkerWidth = hang,
                 PageRefAnchor = SectionAnchor(s),
+                Role = Role.ContentsEntry,
+                StartsGroup = firstEntry,
             });
+            firstEntry = false;
         }
     }
 
@@ -158,6 +165,7 @@ internal sealed class PdfTypesetter(Language language, double scale = 1)
             };
         return heading with
         {
+            Role = Role.Heading2,
             SpaceBefore = 22 * scale,
             SpaceAfter = 10 * scale,
             KeepWithNext = true,
@@ -177,6 +185,7 @@ internal sealed class PdfTypesetter(Language language, double scale = 1)
 
         return new TextBlock(spans, 14 * scale)
         {
+            Role = Role.Heading3,
             Indent = Hang,
             MarkerWidth = Hang,
             Marker = new Span(clause.Number, FontFace.SansBold, 10.5 * scale, Accent),
@@ -191,6 +200,7 @@ internal sealed class PdfTypesetter(Language language, double scale = 1)
     private TextBlock SummaryHeading(Clause clause) =>
         new([new Span(Clean(clause.Title), FontFace.SansBold, 12.5 * scale, Accent)], 16 * scale)
         {
+            Role = Role.Heading2,
             SpaceBefore = 12 * scale,
             SpaceAfter = 5 * scale,
             KeepWithNext = true,
@@ -219,6 +229,7 @@ internal sealed class PdfTypesetter(Language language, double scale = 1)
                 {
                     Indent = indent,
                     Box = new BoxStyle(Box, Accent, 2.2, 6 * scale),
+                    KeepTogether = true,
                     SpaceBefore = 2 * scale,
                     SpaceAfter = 8 * scale,
                 });
@@ -248,6 +259,8 @@ internal sealed class PdfTypesetter(Language language, double scale = 1)
                 Indent = indent + width + 2,
                 Marker = marker(i),
                 MarkerWidth = width,
+                Role = Role.ListItem,
+                StartsGroup = i == 0,
                 SpaceAfter = (i == items.Count - 1 ? 6 : 2.5) * scale,
             });
         }

@@ -183,6 +183,27 @@ public class DocxRendererTests
     }
 
     [Theory]
+    [MemberData(nameof(Samples.Examples), MemberType = typeof(Samples))]
+    public void Word_is_asked_to_update_the_contents_on_opening_and_every_entry_links_to_its_chapter(string example, Language language)
+    {
+        // The contents' page numbers exist only once Word has updated the TOC field; the
+        // updateFields setting makes Word do that when the document is opened.
+        using var docx = WordprocessingDocument.Open(new MemoryStream(Render(Samples.Protocol(example, language))), false);
+        var settings = docx.MainDocumentPart!.DocumentSettingsPart!.Settings;
+        var update = settings.GetFirstChild<DocumentFormat.OpenXml.Wordprocessing.UpdateFieldsOnOpen>();
+        Assert.NotNull(update);
+        Assert.True(update.Val is null || update.Val.Value);
+
+        var body = docx.MainDocumentPart.Document.Body!;
+        var instructions = body.Descendants<DocumentFormat.OpenXml.Wordprocessing.FieldCode>().Select(f => f.Text.Trim()).ToList();
+        Assert.Single(instructions, i => i.StartsWith("TOC ", StringComparison.Ordinal));
+        var bookmarks = body.Descendants<DocumentFormat.OpenXml.Wordprocessing.BookmarkStart>().Select(b => b.Name!.Value).ToHashSet();
+        var links = body.Descendants<DocumentFormat.OpenXml.Wordprocessing.Hyperlink>().Select(h => h.Anchor?.Value).ToList();
+        Assert.NotEmpty(links);
+        Assert.All(links, a => Assert.Contains(a!, bookmarks));
+    }
+
+    [Theory]
     [InlineData(Language.Nl, "nl-NL")]
     [InlineData(Language.En, "en-GB")]
     public void Properties_and_language_are_set(Language language, string tag)

@@ -62,4 +62,17 @@ public class HtmlRendererTests
         Assert.DoesNotContain('\uFFFF', html);
         Assert.Contains("Bakkerij x", html);
     }
+
+    [Theory]
+    [MemberData(nameof(Samples.ExamplesAndLanguages), MemberType = typeof(Samples))]
+    public void The_staff_summary_has_its_title_once_and_its_parts_as_unnumbered_headings(string example, Language language)
+    {
+        var protocol = Samples.Example(example, language);
+        var summary = Core.Assembly.SummaryAssembler.Assemble(Samples.Library, Samples.Answers(example), protocol);
+        var html = Parse(summary);
+        var headings = html.QuerySelectorAll("h1, h2, h3").Select(h => h.TextContent).ToList();
+        Assert.Equal([summary.Metadata.Title], headings.Where(t => t.Contains(summary.Metadata.Title, StringComparison.Ordinal)));
+        Assert.Equal(summary.AllClauses.Select(c => c.Title), html.QuerySelectorAll("article.clause h2").Select(h => h.TextContent));
+        Assert.Empty(html.QuerySelectorAll("h3, .num"));
+    }
 }

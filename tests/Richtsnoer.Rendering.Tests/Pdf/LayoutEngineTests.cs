@@ -147,4 +147,51 @@ public class LayoutEngineTests
         Assert.Equal(1, layout.PageOf("a"));
         Assert.Equal(layout.Pages.Count, layout.PageOf("b"));
     }
+
+    private static TextBlock Box(string text) => Para(text) with { Box = new BoxStyle(0xEEEEEE, 0x1F5F8B, 2, 0), KeepTogether = true };
+
+    private static List<int> PagesWith(LayoutResult layout, char prefix) =>
+        layout.Pages.Select((p, i) => (p, i)).Where(x => x.p.Texts.Any(t => t.Text.StartsWith(prefix))).Select(x => x.i).ToList();
+
+    [Fact]
+    public void An_example_box_that_does_not_fit_moves_whole_to_the_next_page()
+    {
+        // Seven lines used; the box has four lines: as a paragraph, three would stay behind.
+        var layout = Paginator.Layout([Para(Words(35)), Box(Words(20, "b"))], Small, Measure);
+        Assert.Equal([1], PagesWith(layout, 'b'));
+        Assert.Equal(4, layout.Pages[1].Texts.Count(t => t.Text.StartsWith('b')));
+
+        // Its shading is one rectangle on that page, none on the page before.
+        Assert.Empty(layout.Pages[0].Rects);
+        Assert.Equal(2, layout.Pages[1].Rects.Count); // fill and bar
+    }
+
+    [Fact]
+    public void An_example_box_taller_than_a_page_starts_where_it_is_and_splits_without_a_lone_line()
+    {
+        // Three lines used; the box has fourteen lines, more than a page holds (ten).
+        var layout = Paginator.Layout([Para(Words(15)), Box(Words(70, "b"))], Small, Measure);
+        Assert.Equal([0, 1], PagesWith(layout, 'b'));
+        var first = layout.Pages[0].Texts.Count(t => t.Text.StartsWith('b'));
+        var second = layout.Pages[1].Texts.Count(t => t.Text.StartsWith('b'));
+        Assert.Equal(14, first + second);
+        Assert.True(first >= 2 && second >= 2, $"{first} + {second}");
+    }
+
+    [Fact]
+    public void A_marker_wider_than_its_column_moves_into_the_margin_instead_of_touching_the_text()
+    {
+        var narrow = Para("titel") with { Indent = 22, MarkerWidth = 22, Marker = S("9.1") };
+        var wide = Para("titel") with { Indent = 22, MarkerWidth = 22, Marker = S("10.1") };
+        var layout = Paginator.Layout([narrow, wide], new PageFrame(200, 200, 40, 20, 20, 20), Measure);
+        var texts = layout.Pages[0].Texts;
+        var nine = texts.Single(t => t.Text == "9.1");
+        var ten = texts.Single(t => t.Text == "10.1");
+        var title = texts.First(t => t.Text == "titel");
+
+        // Both are marked as the marker of their block; "9.1" stays at the column's left edge.
+        Assert.Equal(TextPart.Marker, ten.Part);
+        Assert.Equal(40, nine.X, 3);
+        Assert.True(ten.X + Measure.Width("10.1", FontFace.Serif, 10) + 4 <= title.X + 0.001);
+    }
 }

@@ -264,4 +264,45 @@ public partial class PdfRendererTests
         var pages = PdfToText(Render(document));
         Assert.Contains("…", pages[1], StringComparison.Ordinal);
     }
+
+    [Theory]
+    [MemberData(nameof(Samples.Examples), MemberType = typeof(Samples))]
+    public void No_example_box_is_split_across_pages(string example, Language language)
+    {
+        var document = Samples.Protocol(example, language);
+        var layout = PdfRenderer.Layout(document);
+        var boxes = layout.Pages.SelectMany((p, i) => p.Texts.Select(t => (t.Block, Page: i)))
+            .Where(x => x.Block >= 0 && layout.Blocks[x.Block] is TextBlock { Box: not null })
+            .GroupBy(x => x.Block)
+            .ToList();
+        Assert.Equal(document.AllClauses.SelectMany(c => c.Blocks).OfType<Example>().Count(), boxes.Count);
+        Assert.All(boxes, b => Assert.Single(b.Select(x => x.Page).Distinct()));
+    }
+
+    [Theory]
+    [MemberData(nameof(Samples.Examples), MemberType = typeof(Samples))]
+    public void Every_number_keeps_its_distance_from_its_title(string example, Language language)
+    {
+        var layout = PdfRenderer.Layout(Samples.Protocol(example, language));
+        var measure = EmbeddedFontMeasure.Instance;
+        var markers = 0;
+        foreach (var page in layout.Pages)
+        {
+            for (var i = 0; i + 1 < page.Texts.Count; i++)
+            {
+                var (marker, text) = (page.Texts[i], page.Texts[i + 1]);
+                if (marker.Part != TextPart.Marker)
+                {
+                    continue;
+                }
+
+                markers++;
+                Assert.Equal(marker.Block, text.Block);
+                var gap = text.X - (marker.X + measure.Width(marker.Text, marker.Font, marker.Size));
+                Assert.True(gap >= 4, $"\"{marker.Text}\" is {gap:0.0} pt from \"{text.Text}\"");
+            }
+        }
+
+        Assert.True(markers > 50);
+    }
 }

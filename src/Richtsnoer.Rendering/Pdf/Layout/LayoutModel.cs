@@ -44,8 +44,27 @@ public sealed record PageFrame(double Width, double Height, double Left, double 
     public double ContentBottom => Height - Bottom;
 }
 
+/// <summary>
+/// What a block is to a screen reader: its tag in the PDF's structure tree (Tagged PDF, PDF/UA).
+/// Consecutive list items form one list, consecutive contents entries one table of contents.
+/// </summary>
+public enum Role
+{
+    Paragraph,
+    Heading1,
+    Heading2,
+    Heading3,
+    ListItem,
+    ContentsEntry,
+}
+
 public abstract record Block
 {
+    public Role Role { get; init; } = Role.Paragraph;
+
+    /// <summary>The first item of a list (or contents): a list directly after another one is a list of its own.</summary>
+    public bool StartsGroup { get; init; }
+
     public double SpaceBefore { get; init; }
 
     public double SpaceAfter { get; init; }
@@ -70,7 +89,7 @@ public sealed record TextBlock(IReadOnlyList<Span> Spans, double LineHeight) : B
 
     public double MarkerWidth { get; init; } = 17;
 
-    /// <summary>Lines stay on one page together (headings).</summary>
+    /// <summary>Lines stay on one page together (headings, example boxes), unless they are taller than a page.</summary>
     public bool KeepTogether { get; init; }
 
     public BoxStyle? Box { get; init; }
@@ -98,15 +117,27 @@ public sealed record TableBlock(IReadOnlyList<IReadOnlyList<IReadOnlyList<Span>>
 
 public sealed record PageBreakBlock : Block;
 
-/// <summary>One piece of text at its place: x at the left, y at the baseline.</summary>
-public readonly record struct PlacedText(double X, double Baseline, string Text, FontFace Font, double Size, int Color);
+/// <summary>Which part of its block a piece of text is: the body, the marker ("3.", "•", "10.1"), or a repeat (a table's header row on the next page) that is no content of its own.</summary>
+public enum TextPart
+{
+    Body,
+    Marker,
+    Repeat,
+}
+
+/// <summary>
+/// One piece of text at its place: x at the left, y at the baseline. <paramref name="Block"/> is
+/// the index of the block it belongs to (in <see cref="LayoutResult.Blocks"/>); a table cell also
+/// has its row and column.
+/// </summary>
+public readonly record struct PlacedText(double X, double Baseline, string Text, FontFace Font, double Size, int Color, int Block = -1, TextPart Part = TextPart.Body, int Row = -1, int Column = -1);
 
 public readonly record struct PlacedRect(double X, double Y, double Width, double Height, int Fill);
 
 public readonly record struct PlacedRule(double X1, double Y1, double X2, double Y2, double Thickness, int Color);
 
 /// <summary>Where the page number of an anchor goes (right-aligned at X, after a dot leader from LeaderFrom).</summary>
-public readonly record struct PageRefSlot(string Anchor, double LeaderFrom, double X, double Baseline, FontFace Font, double Size, int Color);
+public readonly record struct PageRefSlot(string Anchor, double LeaderFrom, double X, double Baseline, FontFace Font, double Size, int Color, int Block = -1);
 
 public sealed record Anchor(string Id, int Page, double Y, OutlineEntry? Outline);
 
@@ -126,6 +157,9 @@ public sealed class LaidOutPage
 
 public sealed class LayoutResult
 {
+    /// <summary>The blocks that were laid out, in order; placed text refers to them by index.</summary>
+    public IReadOnlyList<Block> Blocks { get; init; } = [];
+
     public List<LaidOutPage> Pages { get; } = [];
 
     /// <summary>Headings with an outline entry and TOC targets, in document order.</summary>

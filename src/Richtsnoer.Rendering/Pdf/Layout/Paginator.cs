@@ -11,10 +11,14 @@ public sealed class Paginator(PageFrame frame, ITextMeasure measure)
 {
     private const int MinLines = 2;
 
+    /// <summary>The least room between a marker and its text: a wider marker ("10.1" in a column made for "9.1") moves left into the margin.</summary>
+    public const double MarkerGap = 6;
+
     private sealed record Prepared(List<Line> Lines, double Pad, double[]? Columns = null, List<List<List<Line>>>? Cells = null, double[]? RowHeights = null);
 
-    private readonly LayoutResult result = new();
+    private LayoutResult result = null!;
     private LaidOutPage page = null!;
+    private int current;
     private double y;
     private bool pageHasContent;
 
@@ -23,10 +27,12 @@ public sealed class Paginator(PageFrame frame, ITextMeasure measure)
 
     private LayoutResult Run(IReadOnlyList<Block> blocks)
     {
+        result = new LayoutResult { Blocks = blocks };
         var prepared = blocks.Select(Prepare).ToList();
         NewPage();
         for (var i = 0; i < blocks.Count; i++)
         {
+            current = i;
             var block = blocks[i];
             if (block is PageBreakBlock)
             {
@@ -127,17 +133,20 @@ public sealed class Paginator(PageFrame frame, ITextMeasure measure)
         _ => 0,
     };
 
+    /// <summary>Whether a block's lines stay together: asked for, and no taller than a page (a taller one is split like a paragraph).</summary>
+    private bool Together(TextBlock t, Prepared p) => t.KeepTogether && Full(t, p) <= frame.ContentBottom - frame.Top;
+
     /// <summary>What must fit on the page for a block to start there.</summary>
-    private static double Minimum(Block block, Prepared p) => block switch
+    private double Minimum(Block block, Prepared p) => block switch
     {
-        TextBlock { KeepTogether: true } t => Full(t, p),
+        TextBlock t when Together(t, p) => Full(t, p),
         TextBlock t => (Math.Min(MinLines, p.Lines.Count) * t.LineHeight) + (p.Lines.Count <= MinLines ? 2 * p.Pad : p.Pad),
         TableBlock => p.RowHeights!.Take(2).Sum(),
         _ => 0,
     };
 
     /// <summary>What must come along with a block that keeps with the next.</summary>
-    private static double Lead(IReadOnlyList<Block> blocks, List<Prepared> prepared, int i)
+    private double Lead(IReadOnlyList<Block> blocks, List<Prepared> prepared, int i)
     {
         if (i >= blocks.Count || blocks[i] is PageBreakBlock)
         {
@@ -174,7 +183,7 @@ public sealed class Paginator(PageFrame frame, ITextMeasure measure)
             else
             {
                 var fit = (int)Math.Floor((frame.ContentBottom - y - top) / lh);
-                if (pageHasContent && (t.KeepTogether || fit < Math.Min(MinLines, remaining)))
+                if (pageHasContent && (Together(t, p) || fit < Math.Min(MinLines, remaining)))
                 {
                     NewPage();
                     continue;
@@ -205,19 +214,20 @@ public sealed class Paginator(PageFrame frame, ITextMeasure measure)
                 var baseline = Baseline(y, lh, line, font);
                 foreach (var f in line.Fragments)
                 {
-                    page.Texts.Add(new PlacedText(left + f.X, baseline, f.Text, f.Font, f.Size, f.Color));
+                    page.Texts.Add(new PlacedText(left + f.X, baseline, f.Text, f.Font, f.Size, f.Color, current));
                     Decorate(left + f.X, baseline, f);
                 }
 
                 if (first && k == 0 && t.Marker is { } m)
                 {
-                    page.Texts.Insert(textStart, new PlacedText(left - t.MarkerWidth, baseline, m.Text, m.Font, m.Size, m.Color));
+                    var x = left - Math.Max(t.MarkerWidth, measure.Width(m.Text, m.Font, m.Size) + MarkerGap);
+                    page.Texts.Insert(textStart, new PlacedText(x, baseline, m.Text, m.Font, m.Size, m.Color, current, TextPart.Marker));
                 }
 
                 if (t.PageRefAnchor is { } anchor && index + k == lines.Count - 1)
                 {
                     var size = line.Fragments.Count > 0 ? line.Fragments[^1].Size : 10;
-                    page.PageRefs.Add(new PageRefSlot(anchor, left + line.Width, frame.Width - frame.Right, baseline, font, size, line.Fragments.Count > 0 ? line.Fragments[^1].Color : 0));
+                    page.PageRefs.Add(new PageRefSlot(anchor, left + line.Width, frame.Width - frame.Right, baseline, font, size, line.Fragments.Count > 0 ? line.Fragments[^1].Color : 0, current));
                 }
 
                 y += lh;
@@ -273,16 +283,16 @@ public sealed class Paginator(PageFrame frame, ITextMeasure measure)
                 NewPage();
                 if (r > 0)
                 {
-                    Row(t, p, 0, columns, heights[0]);
+                    Row(t, p, 0, columns, heights[0], repeat: true);
                 }
             }
 
-            Row(t, p, r, columns, heights[r]);
+            Row(t, p, r, columns, heights[r], repeat: false);
             pageHasContent = true;
         }
     }
 
-    private void Row(TableBlock t, Prepared p, int r, double[] columns, double height)
+    private void Row(TableBlock t, Prepared p, int r, double[] columns, double height, bool repeat)
     {
         var x = frame.Left + t.Indent;
         var right = frame.Width - frame.Right;
@@ -303,7 +313,7 @@ public sealed class Paginator(PageFrame frame, ITextMeasure measure)
                 var baseline = Baseline(top, t.LineHeight, line, font);
                 foreach (var f in line.Fragments)
                 {
-                    page.Texts.Add(new PlacedText(x + t.Padding + f.X, baseline, f.Text, f.Font, f.Size, f.Color));
+                    page.Texts.Add(new PlacedText(x + t.Padding + f.X, baseline, f.Text, f.Font, f.Size, f.Color, current, repeat ? TextPart.Repeat : TextPart.Body, r, c));
                     Decorate(x + t.Padding + f.X, baseline, f);
                 }
 
