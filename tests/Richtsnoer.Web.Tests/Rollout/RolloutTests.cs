@@ -299,6 +299,29 @@ public abstract class RolloutTests(AppFixture fixture)
 
         Assert.True(tried > 20, $"only {tried} tried");
 
+        // Every form of the editor pages, posted with the staff session's own antiforgery token: refused, and nothing changes.
+        var protocols = fixture.App.Services.GetRequiredService<Richtsnoer.Storage.Protocols.ProtocolStore>();
+        var before = await protocols.GetAsync(org, Ct);
+        var auditBefore = await CountAsync("SELECT COUNT(*) FROM audit_events WHERE organisation_id = @org", new { org });
+        await s.GetAsync($"/s/{org}");
+        var token = s.Token();
+        var posted = 0;
+        foreach (var route in routes.Where(r => r.Method == "POST" && !r.Template.StartsWith("s/", StringComparison.Ordinal) && !r.Template.Contains("/tools", StringComparison.Ordinal) && !r.Template.Contains("post-check", StringComparison.Ordinal)))
+        {
+            var path = "/" + route.Template.Replace("{orgId:guid}", org.ToString()).Replace("{step?}", "organisation").Replace("{clauseId}", "x").Replace("{format}", "pdf")
+                .Replace("{id?}", "x").Replace("{versionId:guid}", Guid.NewGuid().ToString()).Replace("{staffMemberId:guid}", Guid.NewGuid().ToString());
+            await s.PostAsync(path + (route.Handler is null ? "" : "?handler=" + route.Handler),
+                [new("__RequestVerificationToken", token), new("q.org_name", "Gekaapt"), new("Move", "Withdraw"), new("Title", "Gekaapt"), new("Text", "Gekaapt"), new("on", "true")], follow: false);
+            var toLogin = s.Status == HttpStatusCode.Redirect && s.Response.Headers.Location?.ToString().Contains("/account/login", StringComparison.Ordinal) == true;
+            Assert.True(toLogin || s.Status is HttpStatusCode.NotFound or HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized or HttpStatusCode.BadRequest, $"POST {path} answered {(int)s.Status}");
+            posted++;
+        }
+
+        Assert.True(posted > 10, $"only {posted} posted");
+        var after = await protocols.GetAsync(org, Ct);
+        Assert.Equal(before!.Revision, after!.Revision);
+        Assert.Equal(auditBefore, await CountAsync("SELECT COUNT(*) FROM audit_events WHERE organisation_id = @org", new { org }));
+
         // Another organisation's staff pages and tools are closed to it.
         await s.GetAsync($"/s/{otherOrg}", follow: false);
         Assert.Equal($"/s/{otherOrg}/link?expired=1", s.Response.Headers.Location?.ToString());
