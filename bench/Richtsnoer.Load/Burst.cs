@@ -26,6 +26,9 @@ public sealed class Person(int index, string email, string token)
 
     public bool Failed { get; set; }
 
+    /// <summary>Transport errors (connection refused or reset, time-outs) this person ran into and retried.</summary>
+    public int Retries { get; set; }
+
     public string? LastError { get; set; }
 
     public int Attempts { get; set; }
@@ -144,6 +147,7 @@ public sealed partial class Burst(Server server, Guid org, Store store, int work
             catch (Exception e) when (e is HttpRequestException or IOException or TaskCanceledException && !ct.IsCancellationRequested)
             {
                 Interlocked.Increment(ref TransportErrors);
+                p.Retries++;
                 p.LastError = e.GetType().Name + ": " + e.Message;
                 await Task.Delay(100, ct);
             }

@@ -159,6 +159,7 @@ try
     result["found_done_after_lost_answer"] = foundDone;
     result["failed_people"] = failed.Count;
     result["transport_errors"] = burst.TransportErrors;
+    result["people_with_retries"] = people.Count(p => p.Retries > 0);
     result["unexpected_status"] = burst.UnexpectedStatus;
     result["status_counts"] = burst.StatusCounts.ToDictionary();
     result["new_links"] = people.Sum(p => p.NewLinks);
