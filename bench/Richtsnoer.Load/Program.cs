@@ -36,6 +36,10 @@ var environment = new Dictionary<string, string>
 {
     // Reminders and anchoring run on their default schedule (every 60 s), as in production.
     ["Richtsnoer__DataDirectory"] = Path.Combine(work, "data"),
+    // All 10,000 "employees" come from 127.0.0.1: the per-IP bucket of the account forms (which
+    // also covers asking for a new staff link) would otherwise refuse the ones who need a new
+    // link after a kill. Per-account and per-user limits stay as they are.
+    ["Richtsnoer__RateLimits__AccountPerMinute"] = "100000",
 };
 string? pgDatabase = null;
 Store store;
