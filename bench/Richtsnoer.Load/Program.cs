@@ -197,6 +197,8 @@ try
     t.Restart();
     var (packStatus, pack) = await owner.DownloadAsync($"/o/{org}/rollout?handler=pack&versionId={version}");
     var packSeconds = t.Elapsed.TotalSeconds;
+    // Kept with --keep, for `richtsnoer evidence verify` by hand.
+    await File.WriteAllBytesAsync(Path.Combine(work, "evidence-pack.zip"), pack, global.Token);
     var check = packStatus == System.Net.HttpStatusCode.OK ? EvidencePack.Verify(new MemoryStream(pack)) : new PackCheck($"HTTP {(int)packStatus}", 0, 0, 0);
     result["pack_seconds"] = Math.Round(packSeconds, 2);
     result["pack_bytes"] = pack.Length;
