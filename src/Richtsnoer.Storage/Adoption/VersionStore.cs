@@ -29,7 +29,31 @@ public sealed record VersionSummary(
 /// <summary>A version with its frozen snapshot and its history in the audit trail.</summary>
 public sealed record ProtocolVersion(VersionSummary Summary, string SnapshotJson, IReadOnlyList<AuditEntry> History)
 {
-    public VersionSnapshot Snapshot { get; } = VersionSnapshot.FromJson(SnapshotJson);
+    public VersionSnapshot Snapshot { get; } = Parsed(Summary.Sha256, SnapshotJson);
+
+    /// <summary>
+    /// Parsed snapshots by fingerprint and length: a version never changes, so a parse can be
+    /// reused (every staff member reading the version in force would otherwise parse ~100 KB of
+    /// JSON per page). At most 32 are kept; the cache holds facts, not state.
+    /// </summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, int), VersionSnapshot> Cache = new();
+
+    private static VersionSnapshot Parsed(string sha256, string json)
+    {
+        if (Cache.TryGetValue((sha256, json.Length), out var hit))
+        {
+            return hit;
+        }
+
+        var parsed = VersionSnapshot.FromJson(json);
+        if (Cache.Count >= 32)
+        {
+            Cache.Clear();
+        }
+
+        Cache[(sha256, json.Length)] = parsed;
+        return parsed;
+    }
 
     public ConsentRequirement Requirement => Snapshot.Requirement;
 }
@@ -87,11 +111,63 @@ public sealed class VersionStore(Database database, AuditStore audit)
     /// <summary>Every version, oldest first, each with its current state.</summary>
     public async Task<IReadOnlyList<VersionSummary>> ListAsync(Guid organisationId, CancellationToken ct = default)
     {
+        // Hot path (every staff page asks which version is in force): the snapshots (~100 KB each)
+        // are read only for versions whose frozen consent requirement is not known yet, and of the
+        // audit trail only the state moves, not the whole history with its data.
         await using var connection = await database.OpenAsync(ct);
         var rows = (await connection.QueryAsync<VersionRow>(
-            $"SELECT {SummaryColumns}, snapshot AS Snapshot FROM protocol_versions WHERE organisation_id = @organisationId ORDER BY number", new { organisationId })).ToList();
-        var events = await AuditStore.ListAsync(connection, null, organisationId, null);
-        return rows.Select(r => WithState(r.ToSummary(), r.Snapshot, events.Where(e => e.VersionId == r.Id))).ToList();
+            $"SELECT {SummaryColumns} FROM protocol_versions WHERE organisation_id = @organisationId ORDER BY number", new { organisationId })).ToList();
+        var known = new Dictionary<string, ConsentRequirement>(StringComparer.Ordinal);
+        foreach (var r in rows)
+        {
+            if (Requirements.TryGetValue(r.Sha256, out var requirement))
+            {
+                known[r.Sha256] = requirement;
+            }
+        }
+
+        if (known.Count < rows.Select(r => r.Sha256).Distinct().Count())
+        {
+            var snapshots = await connection.QueryAsync<(string Sha256, string Snapshot)>(
+                "SELECT sha256, snapshot FROM protocol_versions WHERE organisation_id = @organisationId", new { organisationId });
+            foreach (var (sha, snapshot) in snapshots)
+            {
+                known[sha] = VersionSnapshot.RequirementOf(snapshot);
+                Remember(sha, known[sha]);
+            }
+        }
+
+        var events = await MovesAsync(connection, null, organisationId);
+        return rows.Select(r => WithState(r.ToSummary(), known[r.Sha256], events.Where(e => e.VersionId == r.Id))).ToList();
+    }
+
+    /// <summary>
+    /// Consent requirements by version fingerprint. A version never changes, so neither does its
+    /// requirement: this is a cache of immutable facts (not state), the same on every instance;
+    /// bounded so that it cannot grow without end.
+    /// </summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, ConsentRequirement> Requirements = new(StringComparer.Ordinal);
+
+    private static void Remember(string sha256, ConsentRequirement requirement)
+    {
+        if (Requirements.Count > 50_000)
+        {
+            Requirements.Clear();
+        }
+
+        Requirements[sha256] = requirement;
+    }
+
+    private static readonly string[] MoveKinds = Enum.GetValues<VersionMove>().Select(Kind).ToArray();
+
+    /// <summary>The organisation's state moves in order (the only audit entries a version's state follows from).</summary>
+    private static async Task<IReadOnlyList<AuditEntry>> MovesAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction? tx, Guid organisationId)
+    {
+        var kinds = string.Join(", ", MoveKinds.Select(k => "'" + k + "'"));
+        return (await connection.QueryAsync<AuditEntry>(
+            $"SELECT sequence AS Sequence, organisation_id AS OrganisationId, at AS At, actor_id AS ActorId, actor AS Actor, kind AS Kind, version_id AS VersionId, data AS Data, previous_hash AS PreviousHash, hash AS Hash FROM audit_events WHERE organisation_id = @organisationId AND kind IN ({kinds}) ORDER BY sequence",
+            new { organisationId },
+            tx)).ToList();
     }
 
     public async Task<ProtocolVersion?> GetAsync(Guid organisationId, Guid versionId, CancellationToken ct = default)
@@ -230,6 +306,12 @@ public sealed class VersionStore(Database database, AuditStore audit)
     private static VersionSummary WithState(VersionSummary summary, string snapshotJson, IEnumerable<AuditEntry> events)
     {
         var requirement = VersionSnapshot.RequirementOf(snapshotJson);
+        Remember(summary.Sha256, requirement);
+        return WithState(summary, requirement, events);
+    }
+
+    private static VersionSummary WithState(VersionSummary summary, ConsentRequirement requirement, IEnumerable<AuditEntry> events)
+    {
         var state = VersionState.Draft;
         DateTimeOffset? published = null;
         var submitted = false;

@@ -42,7 +42,7 @@ public sealed class ReadModel(StaffReading reading, RolloutStore rollouts, ILogg
 
     public async Task<IActionResult> OnPostAsync()
     {
-        Current = await reading.ForAsync(Session);
+        Current = await reading.ForAsync(Session, withChanges: false);
         if (Current is null)
         {
             return Redirect($"/s/{OrgId}");
@@ -52,6 +52,7 @@ public sealed class ReadModel(StaffReading reading, RolloutStore rollouts, ILogg
         {
             Error = new("Zet een vinkje bij de verklaring om te bevestigen dat u het protocol hebt gelezen.", "Tick the statement to confirm that you have read the protocol.");
             Response.StatusCode = StatusCodes.Status400BadRequest;
+            Current = await reading.ForAsync(Session);
             return Page();
         }
 
@@ -60,7 +61,7 @@ public sealed class ReadModel(StaffReading reading, RolloutStore rollouts, ILogg
         var statement = Statements.Default.For(Current.Language, scope, Session.OrganisationName, Current.Version.Label, since);
         if (VersionId != Current.Version.Id)
         {
-            return Moved();
+            return await MovedAsync();
         }
 
         var (outcome, _) = await rollouts.AcknowledgeAsync(Session, VersionId, scope, since, Current.Language, statement, Request.Headers.UserAgent.ToString(), HttpContext.Connection.RemoteIpAddress?.ToString());
@@ -72,13 +73,14 @@ public sealed class ReadModel(StaffReading reading, RolloutStore rollouts, ILogg
             case AcknowledgeOutcome.AlreadyDone:
                 return Redirect($"/s/{OrgId}");
             default:
-                return Moved();
+                return await MovedAsync();
         }
     }
 
     /// <summary>A newer version was published between reading and confirming: show it, and store nothing.</summary>
-    private IActionResult Moved()
+    private async Task<IActionResult> MovedAsync()
     {
+        Current = await reading.ForAsync(Session) ?? Current;
         Error = new("Er is intussen een nieuwe versie gepubliceerd. Uw bevestiging is niet vastgelegd; lees hieronder de tekst die nu geldt.", "A new version was published meanwhile. Your confirmation was not recorded; read the text now in force below.");
         Response.StatusCode = StatusCodes.Status409Conflict;
         return Page();

@@ -23,7 +23,8 @@ public sealed record Reading(
 /// <summary>Builds <see cref="Reading"/> from the frozen snapshots, and the proof PDF of an acknowledgement.</summary>
 public sealed class StaffReading(VersionStore versions, RolloutStore rollouts)
 {
-    public async Task<Reading?> ForAsync(StaffSession session, CancellationToken ct = default)
+    /// <param name="withChanges">False when only the statement is needed (confirming): the redline is then not computed.</param>
+    public async Task<Reading?> ForAsync(StaffSession session, bool withChanges = true, CancellationToken ct = default)
     {
         var (inForce, need) = await rollouts.NeedAsync(session.OrganisationId, session.Member.Id, ct);
         if (inForce is null || await versions.GetAsync(session.OrganisationId, inForce.Id, ct) is not { } version)
@@ -36,7 +37,7 @@ public sealed class StaffReading(VersionStore versions, RolloutStore rollouts)
         var document = Versions.VersionDocuments.Clean(version.Snapshot.Find(language, DocumentKind.Protocol)!);
         string? changes = null;
         var changed = 0;
-        if (!need.Done && need.Scope == AcknowledgementScope.Changes && await versions.GetAsync(session.OrganisationId, need.Since!.Id, ct) is { } since)
+        if (withChanges && !need.Done && need.Scope == AcknowledgementScope.Changes && await versions.GetAsync(session.OrganisationId, need.Since!.Id, ct) is { } since)
         {
             var old = since.Snapshot.Find(language, DocumentKind.Protocol) ?? since.Snapshot.Documents.First(d => d.Kind == DocumentKind.Protocol).Document;
             var redline = RedlineComparer.Compare(Versions.VersionDocuments.Clean(old), document);
