@@ -170,6 +170,13 @@ public sealed class RolloutStore(Database database, AuditStore audit, VersionSto
     public async Task RecordOpenAsync(Guid organisationId, Guid versionId, Guid staffMemberId, CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct);
+
+        // Usually known already (signing in with the version's own link notes it): a read, no write.
+        if (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM rollout_opens WHERE version_id = @versionId AND staff_member_id = @staffMemberId", new { versionId, staffMemberId }) > 0)
+        {
+            return;
+        }
+
         await connection.ExecuteAsync(
             """
             INSERT INTO rollout_opens (version_id, staff_member_id, organisation_id, opened_at) VALUES (@versionId, @staffMemberId, @organisationId, @now)

@@ -67,9 +67,9 @@ public sealed class StaffSessionStore(Database database, TimeProvider time)
         var now = time.GetUtcNow();
         await using var connection = await database.OpenAsync(ct);
         await using var tx = await database.Dialect.BeginWriteAsync(connection, ct);
-        var link = await connection.QuerySingleOrDefaultAsync<(Guid Id, Guid StaffMemberId)?>(
+        var link = await connection.QuerySingleOrDefaultAsync<(Guid Id, Guid StaffMemberId, Guid? VersionId)?>(
             $"""
-            SELECT l.id, l.staff_member_id FROM staff_links l JOIN staff_members s ON s.id = l.staff_member_id
+            SELECT l.id, l.staff_member_id, l.version_id FROM staff_links l JOIN staff_members s ON s.id = l.staff_member_id
             WHERE l.token_hash = @hash AND l.organisation_id = @organisationId AND l.used_at IS NULL AND l.expires_at > @now AND s.deactivated_at IS NULL
             {database.Dialect.ForUpdate}
             """,
@@ -94,6 +94,19 @@ public sealed class StaffSessionStore(Database database, TimeProvider time)
             """,
             new { sessionId, organisationId, staffMemberId = l.StaffMemberId, linkId = l.Id, now, expires = now + SessionLifetime },
             tx);
+
+        // A link sent about a version opens that version: the first open is noted here, in the
+        // same transaction, so reading the text needs no write of its own.
+        if (l.VersionId is { } versionId)
+        {
+            await connection.ExecuteAsync(
+                """
+                INSERT INTO rollout_opens (version_id, staff_member_id, organisation_id, opened_at) VALUES (@versionId, @staffMemberId, @organisationId, @at)
+                ON CONFLICT (version_id, staff_member_id) DO NOTHING
+                """,
+                new { versionId, staffMemberId = l.StaffMemberId, organisationId, at = Core.Rollout.AcknowledgementRecord.Microseconds(now) },
+                tx);
+        }
         await tx.CommitAsync(ct);
         return await FindAsync(sessionId, ct);
     }
