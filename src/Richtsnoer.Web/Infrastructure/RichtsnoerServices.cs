@@ -73,6 +73,7 @@ public static class RichtsnoerServices
         services.AddSingleton<Features.Versions.ConsentRequestService>();
         services.AddSingleton(_ => CheckLexicon.Default);
         services.AddSingleton<EmployeeTools>();
+        services.AddHostedService<PostCheckWarmUp>();
         services.AddSingleton<AccountService>();
         services.AddSingleton<AccountMail>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
