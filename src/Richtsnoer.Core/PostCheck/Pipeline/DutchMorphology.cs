@@ -50,14 +50,15 @@ public static class DutchMorphology
             Add(w[..^2]);
         }
 
-        // Plural -'s, -s, -es (English), -ies (English).
+        // Plural -'s, -s and English -ies (notities → notitie, policies → policy).
+        if (word.EndsWith("ies", StringComparison.Ordinal) && word.Length > 5)
+        {
+            Add(word[..^3] + "y");
+        }
+
         if (word.EndsWith("'s", StringComparison.Ordinal))
         {
             Add(word[..^2]);
-        }
-        else if (word.EndsWith("ies", StringComparison.Ordinal) && word.Length > 5)
-        {
-            Add(word[..^3] + "y");
         }
         else if (word.EndsWith('s') && word.Length > 3 && !word.EndsWith("ss", StringComparison.Ordinal))
         {
@@ -116,7 +117,7 @@ public static class DutchMorphology
                 stem = stem.Remove(stem.Length - 2, 1);
             }
 
-            forms.Add(stem + "en");
+            forms.Add(last == 'e' ? s + "n" : stem + "en");
             if (shortVowel)
             {
                 forms.Add(s + last + "en");
