@@ -47,7 +47,7 @@ public sealed class ContextLexicon
         (familySets ??= [.. Families.Select(f => new PhraseSet(f.Words, forms: true))])[family.Id];
 
     /// <summary>True when the folded word (or a singular it comes from) is an ordinary Dutch or English word.</summary>
-    public bool IsOrdinary(string word) => DutchMorphology.Singulars(word).Any(Ordinary.Contains);
+    public bool IsOrdinary(string word) => word.Length <= MatterRule.MaxWord && DutchMorphology.Singulars(word).Any(Ordinary.Contains);
 
     public static ContextLexicon Load(string contentRoot)
     {

@@ -17,6 +17,9 @@ public sealed class MatterRule(CheckLexicon lexicon) : IContextRule
     private readonly PhraseSet organisationContext = new(lexicon.OrganisationContext.Select(t => t.Text));
     private readonly HashSet<string> everyday = lexicon.EverydayMatters.Select(t => Tokenizer.Fold(t.Text)).ToHashSet(StringComparer.Ordinal);
 
+    /// <summary>The longest word the morphology looks into.</summary>
+    public const int MaxWord = 48;
+
     private static readonly PhraseSet Questions = new(["wat is", "wat zijn", "hoe", "eigenlijk", "what is", "what are", "how"]);
 
     private static readonly PhraseSet Strong = new(["bij ons", "op school", "op kantoor", "op de bouw", "op het werk", "op de zaak", "van ons", "at work"]);
@@ -143,6 +146,14 @@ public sealed class MatterRule(CheckLexicon lexicon) : IContextRule
         for (var i = 0; i < tokens.Count; i++)
         {
             var n = tokens[i].Norm;
+
+            // No term is longer than this; a longer "word" (hostile input, a hash) is not looked into,
+            // so a megabyte without spaces stays linear.
+            if (n.Length > MaxWord)
+            {
+                continue;
+            }
+
             var found = new List<(int Matter, int Head)>();
             if (v.HeadForms.TryGetValue(n, out var direct))
             {
@@ -207,6 +218,11 @@ public sealed class MatterRule(CheckLexicon lexicon) : IContextRule
     /// <summary>An everyday word, or a compound of two everyday words (jaar + rekening, rapport + cijfer).</summary>
     public static bool Everyday(string word, ContextLexicon words)
     {
+        if (word.Length > MaxWord)
+        {
+            return false;
+        }
+
         if (words.IsOrdinary(word))
         {
             return true;
