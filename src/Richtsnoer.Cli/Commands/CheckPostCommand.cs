@@ -13,6 +13,9 @@ namespace Richtsnoer.Cli.Commands;
 /// <c>check-post --answers FILE [--json] [--lang nl|en]</c>: the private post check. Reads the
 /// draft from standard input, never stores or logs it. Exit code 0 whatever the verdict; 1 for
 /// invalid input (answers file, text that is not UTF-8, text that is too long).
+/// <c>--jsonl</c> checks many drafts with one checker: each input line is a JSON string or an
+/// object <c>{"text": "..."}</c>, each output line the JSON answer of that draft (or
+/// <c>{"error": "..."}</c> for a line that is not valid JSON or too long), in the same order.
 /// </summary>
 public static class CheckPostCommand
 {
@@ -20,12 +23,16 @@ public static class CheckPostCommand
     {
         var answers = Cli.AnswersOption();
         var json = new Option<bool>("--json") { Description = "Uitvoer als JSON / output as JSON" };
+        var jsonl = new Option<bool>("--jsonl")
+        {
+            Description = "Eén bericht per regel (JSON-tekst of {\"text\": ...}), één JSON-antwoord per regel / one draft per line (a JSON string or {\"text\": ...}), one JSON answer per line",
+        };
         var lang = Cli.LanguageOption("Taal van de uitleg / language of the explanations: nl of en (standaard: nl)");
         var command = new Command(
             "check-post",
             "Controleer een bericht voordat je het plaatst; de tekst komt via standaardinvoer en wordt nergens bewaard / check a post before you publish it; the text comes on standard input and is never stored")
         {
-            answers, json, lang,
+            answers, json, jsonl, lang,
         };
 
         command.SetAction(parse =>
@@ -36,6 +43,24 @@ public static class CheckPostCommand
             if (set is null)
             {
                 return Cli.InvalidInput;
+            }
+
+            if (parse.GetValue(jsonl))
+            {
+                var many = PostChecker.Create(CheckLexicon.Default, AnswerDefaults.Apply(set, library), Protocol(library, set, language), language);
+                using var input = new StreamReader(Console.OpenStandardInput(), new UTF8Encoding(false, throwOnInvalidBytes: true));
+                using var output = Console.OpenStandardOutput();
+                try
+                {
+                    Lines(many, input, output, language);
+                }
+                catch (DecoderFallbackException)
+                {
+                    Console.Error.WriteLine(language == Language.Nl ? "De invoer is geen geldige UTF-8-tekst." : "The input is not valid UTF-8 text.");
+                    return Cli.InvalidInput;
+                }
+
+                return Cli.Ok;
             }
 
             if (!Console.IsInputRedirected)
@@ -78,6 +103,71 @@ public static class CheckPostCommand
         });
 
         return command;
+    }
+
+    /// <summary>One answer line per input line; empty lines are skipped, a bad line gets an error line.</summary>
+    public static void Lines(PostChecker checker, TextReader input, Stream output, Language language)
+    {
+        using var writer = new System.Text.Json.Utf8JsonWriter(output, new System.Text.Json.JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        string? line;
+        while ((line = input.ReadLine()) is not null)
+        {
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            var draft = DraftOf(line);
+            if (draft is null)
+            {
+                Error(writer, language == Language.Nl
+                    ? "Deze regel is geen JSON-tekst of object met \"text\"."
+                    : "This line is not a JSON string or an object with \"text\".");
+            }
+            else
+            {
+                try
+                {
+                    PostCheckJson.Write(checker.Check(draft), writer);
+                }
+                catch (PostCheckInputException e)
+                {
+                    Error(writer, e.Text[language]);
+                }
+            }
+
+            writer.Reset();
+            output.Write("\n"u8);
+        }
+
+        output.Flush();
+    }
+
+    private static void Error(System.Text.Json.Utf8JsonWriter writer, string message)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("error", message);
+        writer.WriteEndObject();
+        writer.Flush();
+    }
+
+    private static string? DraftOf(string line)
+    {
+        try
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(line);
+            var root = doc.RootElement;
+            return root.ValueKind switch
+            {
+                System.Text.Json.JsonValueKind.String => root.GetString(),
+                System.Text.Json.JsonValueKind.Object when root.TryGetProperty("text", out var t) && t.ValueKind == System.Text.Json.JsonValueKind.String => t.GetString(),
+                _ => null,
+            };
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
     }
 
     private static ProtocolDocument? Protocol(ContentLibrary library, AnswerSet answers, Language language)

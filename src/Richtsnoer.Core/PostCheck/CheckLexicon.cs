@@ -27,7 +27,7 @@ public sealed record CheckLexicon
     [
         "confidential.matter", "confidential.marker",
         "personal-data.bsn", "personal-data.iban", "personal-data.phone", "personal-data.email",
-        "personal-data.address", "personal-data.health",
+        "personal-data.address", "personal-data.health", "personal-data.discipline",
         "abusive.profanity", "abusive.insult", "abusive.obscenity", "abusive.threat", "abusive.discrimination",
         "relation", "competitor", "conversation",
         "employer.undisclosed", "employer.function",

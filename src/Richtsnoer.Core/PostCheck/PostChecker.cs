@@ -43,9 +43,15 @@ public sealed class PostChecker
     private readonly string organisation;
     private readonly string ask;
     private readonly string? contact;
+    private readonly Pipeline.OrganisationVocabulary vocabulary;
+    private readonly Pipeline.ContextLexicon contextWords;
+    private readonly IReadOnlyList<Pipeline.IContextRule> rules;
 
-    private PostChecker(Builder b, CheckLexicon lexicon, Language language, IReadOnlyDictionary<CheckCategory, ClauseRef> clauses, string organisation, string? contact)
+    private PostChecker(Builder b, CheckLexicon lexicon, Language language, IReadOnlyDictionary<CheckCategory, ClauseRef> clauses, string organisation, string? contact, Pipeline.OrganisationVocabulary vocabulary)
     {
+        this.vocabulary = vocabulary;
+        contextWords = vocabulary.Words;
+        rules = Pipeline.ContextRules.For(lexicon);
         b.Compile();
         automaton = b.Automaton.Build();
         patterns = [.. b.Patterns];
@@ -89,28 +95,58 @@ public sealed class PostChecker
 
         var orgName = effectiveAnswers.Text("org_name") ?? "";
         var shortNames = effectiveAnswers.List("org_short_names");
-        foreach (var name in new[] { orgName }.Concat(shortNames).Concat(effectiveAnswers.List("org_handles")))
+        var terms = Pipeline.TermAliases.Read(effectiveAnswers);
+        var organisationNames = new[] { orgName }.Concat(shortNames).Concat(effectiveAnswers.List("org_handles")).ToList();
+        foreach (var name in organisationNames.Concat(terms.AliasesOf(organisationNames)))
         {
             b.AddName(name, RoleKind.Organisation, b.NameIndex(shortNames.FirstOrDefault() ?? orgName));
         }
 
-        foreach (var relation in effectiveAnswers.List("relations"))
+        var relations = effectiveAnswers.List("relations");
+        foreach (var relation in relations)
         {
-            b.AddName(relation, RoleKind.Relation, b.NameIndex(relation));
+            foreach (var name in terms.WithAliases(relation))
+            {
+                b.AddName(name, RoleKind.Relation, b.NameIndex(relation));
+            }
         }
 
-        foreach (var competitor in effectiveAnswers.List("competitors"))
+        var competitors = effectiveAnswers.List("competitors");
+        foreach (var competitor in competitors)
         {
-            b.AddName(competitor, RoleKind.Competitor, b.NameIndex(competitor));
+            foreach (var name in terms.WithAliases(competitor))
+            {
+                b.AddName(name, RoleKind.Competitor, b.NameIndex(competitor));
+            }
         }
 
-        foreach (var matter in effectiveAnswers.List("confidential_matters"))
+        var matters = effectiveAnswers.List("confidential_matters");
+        var matterTexts = new List<string>();
+        foreach (var matter in matters)
         {
-            b.AddMatter(matter, b.NameIndex(matter));
+            foreach (var text in terms.WithAliases(matter))
+            {
+                b.AddMatter(text, b.NameIndex(matter));
+                matterTexts.Add(text);
+            }
         }
+
+        // The English wording of a matter signals it too.
+        if (effectiveAnswers.Get<ListAnswer>("confidential_matters")?.En is { } english)
+        {
+            matterTexts.AddRange(english.OfType<string>());
+        }
+
+        var vocabulary = Pipeline.OrganisationVocabulary.Create(
+            lexicon,
+            Pipeline.ContextLexicon.Default,
+            organisationNames,
+            relations.SelectMany(terms.WithAliases),
+            competitors.SelectMany(terms.WithAliases),
+            matterTexts);
 
         var contact = effectiveAnswers.Contact("doubt_contact") ?? effectiveAnswers.Contact("escalation_contact");
-        return new PostChecker(b, lexicon, lang, ClauseIndex(protocol), shortNames.FirstOrDefault() ?? orgName, contact is null ? null : FormatContact(contact));
+        return new PostChecker(b, lexicon, lang, ClauseIndex(protocol), shortNames.FirstOrDefault() ?? orgName, contact is null ? null : FormatContact(contact), vocabulary);
     }
 
     /// <summary>A checker for terms only (benchmarks, tests): the lexicon plus the given organisation terms.</summary>
@@ -162,12 +198,18 @@ public sealed class PostChecker
                 $"The text is too long to check (more than {MaxLength:N0} characters)."));
         }
 
+        // 1. Tokens: the draft split on real word boundaries, and the normalised text the automaton reads.
+        var tokens = Pipeline.Tokenizer.Split(draft);
         var text = NormalisedText.Of(draft);
+
+        // 2 and 3. Term matches in one pass: every word list and organisation term, with the
+        // Dutch forms written into the terms at build time.
         var sink = new Sink(text, patterns, roles);
         automaton.Scan(text.Chars, ref sink);
         var hits = sink.Hits;
         hits.Sort(static (x, y) => x.Start != y.Start ? x.Start.CompareTo(y.Start) : y.End.CompareTo(x.End));
 
+        // 4a. The rules of the word lists, per category.
         var raw = new List<RawFinding>();
         Abusive(draft, text, hits, raw);
         Confidential(text, hits, raw);
@@ -183,21 +225,34 @@ public sealed class PostChecker
 
         Health(text, hits, raw);
 
-        var findings = new List<Finding>();
+        var spans = new List<Pipeline.RawSpan>(raw.Count + 4);
         foreach (var r in MergeRaw(raw))
         {
-            var start = text.From(r.Start);
-            var end = text.To(r.End - 1);
-            findings.Add(MakeFinding(r.Category, r.Kind, start, end, r.Term ?? draft[start..end]));
+            spans.Add(new Pipeline.RawSpan(r.Category, r.Kind, text.From(r.Start), text.To(r.End - 1), r.Term));
         }
 
         var detected = new List<DetectedSpan>();
         detectors.Find(draft, detected);
         foreach (var d in detected)
         {
-            findings.Add(MakeFinding(CheckCategory.PersonalData, d.Kind, d.Start, d.End, draft[d.Start..d.End]));
+            spans.Add(new Pipeline.RawSpan(CheckCategory.PersonalData, d.Kind, d.Start, d.End));
         }
 
+        // 4b. Context rules over the whole post: each adds findings or takes innocent ones back.
+        var analysis = new Pipeline.PostAnalysis(draft, tokens, spans, vocabulary, contextWords);
+        foreach (var rule in rules)
+        {
+            rule.Apply(analysis);
+        }
+
+        // 6. Explanation: a message, the clause and whom to ask for every finding.
+        var findings = new List<Finding>(spans.Count);
+        foreach (var r in spans)
+        {
+            findings.Add(MakeFinding(r.Category, r.Kind, r.Start, r.End, r.Term ?? draft[r.Start..r.End]));
+        }
+
+        // 5. Verdict: the most severe finding.
         var merged = Merge(findings);
         var verdict = merged.Count == 0 ? Verdict.Green : merged.Max(f => f.Verdict);
         return new PostCheckResult(verdict, merged, language);

@@ -80,6 +80,7 @@ public static class RichtsnoerServices
         services.AddSingleton<Features.Versions.ConsentRequestService>();
         services.AddSingleton(_ => CheckLexicon.Default);
         services.AddSingleton<EmployeeTools>();
+        services.AddHostedService<PostCheckWarmUp>();
         services.AddSingleton<AccountService>();
         services.AddSingleton<AccountMail>();
         services.AddOptions<RolloutOptions>().Bind(builder.Configuration.GetSection("Richtsnoer:Rollout"))
