@@ -280,6 +280,11 @@ public abstract class RolloutTests(AppFixture fixture)
         await s.SubmitAsync("main form", new Dictionary<string, string[]> { ["Text"] = ["Mijn BSN is 111222333, bel me op 06-12345678."] });
         Assert.Equal(HttpStatusCode.OK, s.Status);
         Assert.NotNull(s.Page.QuerySelector("#verdict.verdict-red"));
+        foreach (var tool in new[] { "response-guide", "disclaimer", "" })
+        {
+            await s.GetAsync($"/o/{org}/tools/{tool}".TrimEnd('/'), follow: false);
+            Assert.Equal(HttpStatusCode.OK, s.Status);
+        }
 
         // Every other organisation page, of its own organisation or another: 404, 403 or the login page.
         var routes = await Security.ForeignOrganisationTests.OrganisationRoutesAsync(fixture.App.Services);
