@@ -77,6 +77,76 @@ public abstract class MigrationUpgradeTests(Db db)
     }
 
     [Fact]
+    public async Task A_database_at_the_staff_list_migration_gains_the_roll_out_and_keeps_its_staff_versions_and_audit_trail()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var scratch = await ScratchDatabase.CreateAsync(db);
+        var database = scratch.Database;
+        var files = Migrator.For(scratch.Provider);
+        var previous = files.Where(f => f.Version < 8).ToList();
+        Assert.Equal(7, previous.Max(f => f.Version));
+        var at = new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero);
+        var orgId = Guid.NewGuid();
+        var versionId = Guid.NewGuid();
+        var staffId = Guid.NewGuid();
+        var audit = new Richtsnoer.Storage.Adoption.AuditStore(database, TimeProvider.System);
+
+        // The database as the previous version left it: migrations 1 to 7 in the journal, an
+        // organisation with a staff member, a published version and its audit entries.
+        await using (var connection = await database.OpenAsync(ct))
+        {
+            var time = db == Db.Postgres ? "timestamptz" : "TEXT";
+            await connection.ExecuteAsync($"CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at {time} NOT NULL)");
+            foreach (var m in previous)
+            {
+                await connection.ExecuteAsync(m.Sql);
+                await connection.ExecuteAsync("INSERT INTO schema_version (version, name, applied_at) VALUES (@Version, @Name, @at)", new { m.Version, m.Name, at });
+            }
+
+            await connection.ExecuteAsync("INSERT INTO organisations (id, name, created_at) VALUES (@orgId, 'Drukkerij Oud', @at)", new { orgId, at });
+            await connection.ExecuteAsync(
+                "INSERT INTO staff_members (id, organisation_id, email, email_normalized, name, department, language, role, created_at, updated_at) VALUES (@staffId, @orgId, 'Piet@Oud.nl', 'PIET@OUD.NL', 'Piet Oud', 'Drukwerk', 'nl', NULL, @at, @at)",
+                new { staffId, orgId, at });
+            var snapshot = new Richtsnoer.Core.Adoption.VersionSnapshot(1, orgId, "1.0", "content-1", "org_name: Drukkerij Oud\n", new Richtsnoer.Core.Adoption.ConsentRequirement(false, false, false), []).ToJson();
+            var sha = Richtsnoer.Core.Adoption.VersionSnapshot.Hash(snapshot);
+            await connection.ExecuteAsync(
+                "INSERT INTO protocol_versions (id, organisation_id, number, label, substantive, snapshot, sha256, created_at, created_by, created_by_email) VALUES (@versionId, @orgId, 1, '1.0', @no, @snapshot, @sha, @at, NULL, 'hr@oud.nl')",
+                new { versionId, orgId, no = false, snapshot, sha, at });
+            await using var tx = await database.Dialect.BeginWriteAsync(connection, ct);
+            var actor = new Richtsnoer.Storage.Adoption.Actor(null, "hr@oud.nl");
+            await audit.AppendAsync(connection, tx, orgId, actor, "staff.added", null, new { staff_member = staffId });
+            await audit.AppendAsync(connection, tx, orgId, actor, "version.created", versionId, new { label = "1.0", sha256 = sha, substantive = false, contentVersion = "content-1" });
+            await audit.AppendAsync(connection, tx, orgId, actor, "version.published", versionId, new { from = "Draft", to = "Published" });
+            await tx.CommitAsync(ct);
+        }
+
+        Assert.Equal(files.Count - previous.Count, await scratch.Migrator().MigrateAsync(ct));
+        Assert.Equal(files.Max(f => f.Version), await scratch.Migrator().CurrentVersionAsync(ct));
+
+        // The old rows read back through today's stores.
+        var staffStore = new Richtsnoer.Storage.Staff.StaffStore(database, audit, TimeProvider.System);
+        var person = Assert.Single(await staffStore.ListAsync(orgId, ct: ct));
+        Assert.Equal(("Piet Oud", "Piet@Oud.nl", "Drukwerk", true), (person.Name, person.Email, person.Department, person.Active));
+        var versions = new Richtsnoer.Storage.Adoption.VersionStore(database, audit);
+        var version = Assert.Single(await versions.ListAsync(orgId, ct));
+        Assert.Equal(Richtsnoer.Core.Adoption.VersionState.Published, version.State);
+        var report = await new Richtsnoer.Storage.Adoption.EvidenceVerifier(database, audit).VerifyAsync(orgId, ct);
+        Assert.True(report.Intact, string.Join("; ", report.Problems));
+        Assert.Equal(3, report.Entries);
+
+        // And the roll-out works on them: IP recording off, the published version in force, its invitation queued.
+        var sessions = new Richtsnoer.Storage.Rollout.StaffSessionStore(database, TimeProvider.System);
+        var outbox = new Richtsnoer.Storage.Email.OutboxStore(database, TimeProvider.System);
+        var rollouts = new Richtsnoer.Storage.Rollout.RolloutStore(database, audit, versions, sessions, outbox, TimeProvider.System);
+        Assert.False(await rollouts.RecordsIpAsync(orgId, ct));
+        Assert.Equal(versionId, (await rollouts.InForceAsync(orgId, ct))!.Id);
+        await rollouts.StartAsync(orgId, versionId, "https://richtsnoer.example.nl", ct);
+        var queued = await rollouts.SendDueAsync(orgId, Richtsnoer.Core.Rollout.ReminderSchedule.Default,
+            mail => new Richtsnoer.Storage.Email.OutgoingEmail("rollout-invitation", mail.Member.Language, mail.Member.Email, mail.Member.Name, new Richtsnoer.Core.Email.RenderedEmail("s", mail.Token, "h"), orgId), ct);
+        Assert.Equal(1, queued);
+    }
+
+    [Fact]
     public async Task A_new_database_gets_every_migration_in_order_and_a_failing_one_stops_with_its_name()
     {
         var ct = TestContext.Current.CancellationToken;
