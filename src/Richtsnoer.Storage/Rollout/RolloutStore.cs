@@ -82,7 +82,8 @@ public sealed class RolloutStore(Database database, AuditStore audit, VersionSto
     /// </summary>
     public async Task<int> SendDueAsync(Guid organisationId, ReminderSchedule schedule, Func<RolloutMail, OutgoingEmail> compose, CancellationToken ct = default)
     {
-        var inForce = await InForceAsync(organisationId, ct);
+        var all = await versions.ListAsync(organisationId, ct);
+        var inForce = all.LastOrDefault(v => v.State == VersionState.Published);
         if (inForce is null)
         {
             return 0;
@@ -96,7 +97,7 @@ public sealed class RolloutStore(Database database, AuditStore audit, VersionSto
         }
 
         var organisationName = await connection.QuerySingleAsync<string>("SELECT name FROM organisations WHERE id = @organisationId", new { organisationId });
-        var labels = (await versions.ListAsync(organisationId, ct)).ToDictionary(v => v.Id, v => new RolloutVersion(v.Id, v.Label));
+        var labels = all.ToDictionary(v => v.Id, v => new RolloutVersion(v.Id, v.Label));
         var statuses = await StatusAsync(connection, organisationId, inForce, labels);
         var now = time.GetUtcNow();
         var due = new List<(PersonStatus Status, int Number)>();
@@ -177,13 +178,18 @@ public sealed class RolloutStore(Database database, AuditStore audit, VersionSto
             return;
         }
 
-        await connection.ExecuteAsync(
+        await InsertOpenAsync(connection, null, organisationId, versionId, staffMemberId, time.GetUtcNow());
+    }
+
+    /// <summary>Notes a first open (a later one changes nothing), in the caller's transaction if any.</summary>
+    internal static Task InsertOpenAsync(DbConnection connection, DbTransaction? tx, Guid organisationId, Guid versionId, Guid staffMemberId, DateTimeOffset at) =>
+        connection.ExecuteAsync(
             """
-            INSERT INTO rollout_opens (version_id, staff_member_id, organisation_id, opened_at) VALUES (@versionId, @staffMemberId, @organisationId, @now)
+            INSERT INTO rollout_opens (version_id, staff_member_id, organisation_id, opened_at) VALUES (@versionId, @staffMemberId, @organisationId, @at)
             ON CONFLICT (version_id, staff_member_id) DO NOTHING
             """,
-            new { versionId, staffMemberId, organisationId, now = AcknowledgementRecord.Microseconds(time.GetUtcNow()) });
-    }
+            new { versionId, staffMemberId, organisationId, at = AcknowledgementRecord.Microseconds(at) },
+            tx);
 
     /// <summary>What this person still has to do for the version in force.</summary>
     public async Task<(VersionSummary? InForce, Need Need)> NeedAsync(Guid organisationId, Guid staffMemberId, CancellationToken ct = default)

@@ -1,6 +1,4 @@
 using System.Data.Common;
-using System.Security.Cryptography;
-using System.Text;
 using Dapper;
 using Richtsnoer.Storage.Staff;
 
@@ -19,7 +17,7 @@ public sealed record StaffSession(Guid Id, Guid LinkId, Guid OrganisationId, str
 
 /// <summary>
 /// Personal links and sessions for staff, who have no account. A link is 32 random bytes, stored
-/// as its SHA-256; it opens one session once, before it expires. A session lasts
+/// as its SHA-256 (the same token helpers as password resets and invitations); it opens one session once, before it expires. A session lasts
 /// <see cref="SessionLifetime"/> and is checked against the database on every request, so a
 /// deactivated person is out at once on every instance.
 /// </summary>
@@ -35,12 +33,10 @@ public sealed class StaffSessionStore(Database database, TimeProvider time)
 
     public static string PurposeName(LinkPurpose purpose) => purpose.ToString().ToLowerInvariant();
 
-    public static string HashToken(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
-
     /// <summary>Makes a link inside the caller's transaction; returns its id and the token for the URL.</summary>
     public async Task<(Guid Id, string Token)> CreateLinkAsync(DbConnection connection, DbTransaction tx, Guid organisationId, Guid staffMemberId, LinkPurpose purpose, Guid? versionId)
     {
-        var token = Base64Url(RandomNumberGenerator.GetBytes(32));
+        var token = Users.PasswordResetStore.NewToken();
         var id = Guid.NewGuid();
         var now = time.GetUtcNow();
         await connection.ExecuteAsync(
@@ -48,7 +44,7 @@ public sealed class StaffSessionStore(Database database, TimeProvider time)
             INSERT INTO staff_links (id, organisation_id, staff_member_id, token_hash, purpose, version_id, created_at, expires_at)
             VALUES (@id, @organisationId, @staffMemberId, @hash, @purpose, @versionId, @now, @expires)
             """,
-            new { id, organisationId, staffMemberId, hash = HashToken(token), purpose = PurposeName(purpose), versionId, now, expires = now + Lifetime(purpose) },
+            new { id, organisationId, staffMemberId, hash = Users.PasswordResetStore.Hash(token), purpose = PurposeName(purpose), versionId, now, expires = now + Lifetime(purpose) },
             tx);
         return (id, token);
     }
@@ -73,7 +69,7 @@ public sealed class StaffSessionStore(Database database, TimeProvider time)
             WHERE l.token_hash = @hash AND l.organisation_id = @organisationId AND l.used_at IS NULL AND l.expires_at > @now AND s.deactivated_at IS NULL
             {database.Dialect.ForUpdate}
             """,
-            new { hash = HashToken(token), organisationId, now },
+            new { hash = Users.PasswordResetStore.Hash(token), organisationId, now },
             tx);
         if (link is not { } l)
         {
@@ -99,13 +95,7 @@ public sealed class StaffSessionStore(Database database, TimeProvider time)
         // same transaction, so reading the text needs no write of its own.
         if (l.VersionId is { } versionId)
         {
-            await connection.ExecuteAsync(
-                """
-                INSERT INTO rollout_opens (version_id, staff_member_id, organisation_id, opened_at) VALUES (@versionId, @staffMemberId, @organisationId, @at)
-                ON CONFLICT (version_id, staff_member_id) DO NOTHING
-                """,
-                new { versionId, staffMemberId = l.StaffMemberId, organisationId, at = Core.Rollout.AcknowledgementRecord.Microseconds(now) },
-                tx);
+            await RolloutStore.InsertOpenAsync(connection, tx, organisationId, versionId, l.StaffMemberId, now);
         }
         await tx.CommitAsync(ct);
         return await FindAsync(sessionId, ct);
@@ -176,8 +166,6 @@ public sealed class StaffSessionStore(Database database, TimeProvider time)
         await tx.CommitAsync(ct);
         return true;
     }
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     private sealed class SessionRow
     {

@@ -54,6 +54,15 @@ public abstract class RolloutTests(AppFixture fixture)
         return s;
     }
 
+    /// <summary>The owner adapts the first adaptable clause of the draft: the change a new version is made for.</summary>
+    private static async Task AdaptFirstClauseAsync(WebSession owner, Guid org, string title, string text)
+    {
+        await owner.GetAsync($"/o/{org}/protocol");
+        var clauseLink = owner.Page.QuerySelector(".clause-tools a[href*='/protocol/clauses/']")!.GetAttribute("href")!;
+        await owner.GetAsync(clauseLink);
+        await owner.SubmitAsync("main form.form", new Dictionary<string, string[]> { ["Title"] = [title], ["Text"] = [text] });
+    }
+
     private async Task<long> CountAsync(string sql, object args)
     {
         await using var connection = await fixture.App.Services.GetRequiredService<Database>().OpenAsync(Ct);
@@ -161,18 +170,14 @@ public abstract class RolloutTests(AppFixture fixture)
         }
 
         // A minor (editorial) version: Ann's acknowledgement still counts; only Ben is invited.
-        await owner.GetAsync($"/o/{org}/protocol");
-        var clauseLink = owner.Page.QuerySelector(".clause-tools a[href*='/protocol/clauses/']")!.GetAttribute("href")!;
-        await owner.GetAsync(clauseLink);
-        await owner.SubmitAsync("main form.form", new Dictionary<string, string[]> { ["Title"] = ["Een nieuwe titel"], ["Text"] = ["Een redactioneel herschreven tekst van deze bepaling."] });
+        await AdaptFirstClauseAsync(owner, org, "Een nieuwe titel", "Een redactioneel herschreven tekst van deze bepaling.");
         var v11 = await AdoptionTests.CreateVersionAsync(owner, org, "editorial");
         await AdoptionTests.MoveAsync(owner, org, v11, VersionMove.Publish);
         Assert.Equal(0, await CountAsync("SELECT COUNT(*) FROM rollout_messages WHERE version_id = @v11 AND staff_member_id = @id", new { v11, id = people.Single(p => p.Email == ann).Id }));
         Assert.Equal(1, await CountAsync("SELECT COUNT(*) FROM rollout_messages WHERE version_id = @v11 AND staff_member_id = @id", new { v11, id = people.Single(p => p.Email == ben).Id }));
 
         // A major version: Ann is asked for the changes only, Ben (who never acknowledged) for all.
-        await owner.GetAsync(clauseLink);
-        await owner.SubmitAsync("main form.form", new Dictionary<string, string[]> { ["Title"] = ["Een nieuwe titel"], ["Text"] = ["Een inhoudelijk nieuwe regel die iedereen moet kennen."] });
+        await AdaptFirstClauseAsync(owner, org, "Een nieuwe titel", "Een inhoudelijk nieuwe regel die iedereen moet kennen.");
         var v2 = await AdoptionTests.CreateVersionAsync(owner, org, "substantive");
         await AdoptionTests.MoveAsync(owner, org, v2, VersionMove.Publish);
         using var ann2 = await SignInAsync(fixture.App, ann, "rollout-changes");
@@ -202,10 +207,7 @@ public abstract class RolloutTests(AppFixture fixture)
         var form = s.Page.QuerySelector("form.confirm-box");
 
         // Meanwhile the owner publishes version 2.0.
-        await owner.GetAsync($"/o/{org}/protocol");
-        var clauseLink = owner.Page.QuerySelector(".clause-tools a[href*='/protocol/clauses/']")!.GetAttribute("href")!;
-        await owner.GetAsync(clauseLink);
-        await owner.SubmitAsync("main form.form", new Dictionary<string, string[]> { ["Title"] = ["Anders"], ["Text"] = ["Een andere regel."] });
+        await AdaptFirstClauseAsync(owner, org, "Anders", "Een andere regel.");
         var v2 = await AdoptionTests.CreateVersionAsync(owner, org, "substantive");
         await AdoptionTests.MoveAsync(owner, org, v2, VersionMove.Publish);
 
@@ -293,8 +295,7 @@ public abstract class RolloutTests(AppFixture fixture)
         {
             foreach (var target in new[] { org, otherOrg })
             {
-                var path = "/" + route.Template.Replace("{orgId:guid}", target.ToString()).Replace("{step?}", "organisation").Replace("{clauseId}", "x").Replace("{format}", "pdf")
-                    .Replace("{id?}", "x").Replace("{versionId:guid}", Guid.NewGuid().ToString()).Replace("{staffMemberId:guid}", Guid.NewGuid().ToString());
+                var path = Security.ForeignOrganisationTests.PathOf(route, target, "x", "x", Guid.NewGuid(), Guid.NewGuid());
                 await s.GetAsync(path + (route.Handler is null ? "" : "?handler=" + route.Handler), follow: false);
                 var toLogin = s.Status == HttpStatusCode.Redirect && s.Response.Headers.Location?.ToString().Contains("/account/login", StringComparison.Ordinal) == true;
                 Assert.True(toLogin || s.Status is HttpStatusCode.NotFound or HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized, $"GET {path} answered {(int)s.Status}");
@@ -313,8 +314,7 @@ public abstract class RolloutTests(AppFixture fixture)
         var posted = 0;
         foreach (var route in routes.Where(r => r.Method == "POST" && !r.Template.StartsWith("s/", StringComparison.Ordinal) && !r.Template.Contains("/tools", StringComparison.Ordinal) && !r.Template.Contains("post-check", StringComparison.Ordinal)))
         {
-            var path = "/" + route.Template.Replace("{orgId:guid}", org.ToString()).Replace("{step?}", "organisation").Replace("{clauseId}", "x").Replace("{format}", "pdf")
-                .Replace("{id?}", "x").Replace("{versionId:guid}", Guid.NewGuid().ToString()).Replace("{staffMemberId:guid}", Guid.NewGuid().ToString());
+            var path = Security.ForeignOrganisationTests.PathOf(route, org, "x", "x", Guid.NewGuid(), Guid.NewGuid());
             await s.PostAsync(path + (route.Handler is null ? "" : "?handler=" + route.Handler),
                 [new("__RequestVerificationToken", token), new("q.org_name", "Gekaapt"), new("Move", "Withdraw"), new("Title", "Gekaapt"), new("Text", "Gekaapt"), new("on", "true")], follow: false);
             var toLogin = s.Status == HttpStatusCode.Redirect && s.Response.Headers.Location?.ToString().Contains("/account/login", StringComparison.Ordinal) == true;
@@ -478,10 +478,7 @@ public abstract class RolloutTests(AppFixture fixture)
         Assert.DoesNotContain("Fay Vracht", System.Text.Encoding.UTF8.GetString(csv));
 
         // A new version stops the reminders about the old one: Gus gets the new version's invitation instead.
-        await owner.GetAsync($"/o/{org}/protocol");
-        var clauseLink = owner.Page.QuerySelector(".clause-tools a[href*='/protocol/clauses/']")!.GetAttribute("href")!;
-        await owner.GetAsync(clauseLink);
-        await owner.SubmitAsync("main form.form", new Dictionary<string, string[]> { ["Title"] = ["Nieuw"], ["Text"] = ["Een nieuwe regel."] });
+        await AdaptFirstClauseAsync(owner, org, "Nieuw", "Een nieuwe regel.");
         var v2 = await AdoptionTests.CreateVersionAsync(owner, org, "substantive");
         await AdoptionTests.MoveAsync(owner, org, v2, VersionMove.Publish);
         time.Now += TimeSpan.FromDays(8);

@@ -56,6 +56,17 @@ public abstract class ForeignOrganisationTests(AppFixture fixture)
         return routes;
     }
 
+    /// <summary>The route's template with every parameter filled in.</summary>
+    public static string PathOf(Route route, Guid org, string clauseId, string id, Guid versionId, Guid staffMemberId) =>
+        "/" + route.Template
+            .Replace("{orgId:guid}", org.ToString())
+            .Replace("{step?}", "organisation")
+            .Replace("{clauseId}", clauseId)
+            .Replace("{format}", "pdf")
+            .Replace("{id?}", id)
+            .Replace("{versionId:guid}", versionId.ToString())
+            .Replace("{staffMemberId:guid}", staffMemberId.ToString());
+
     [Fact]
     public async Task Every_route_with_a_foreign_organisation_id_answers_404_or_403_and_changes_nothing()
     {
@@ -113,14 +124,7 @@ public abstract class ForeignOrganisationTests(AppFixture fixture)
         var tried = new List<string>();
         foreach (var route in routes)
         {
-            var path = "/" + route.Template
-                .Replace("{orgId:guid}", org.ToString())
-                .Replace("{step?}", "organisation")
-                .Replace("{clauseId}", clauseId)
-                .Replace("{format}", "pdf")
-                .Replace("{id?}", ownId)
-                .Replace("{versionId:guid}", versionId.ToString())
-                .Replace("{staffMemberId:guid}", staffMember.Id.ToString());
+            var path = PathOf(route, org, clauseId, ownId, versionId, staffMember.Id);
             Assert.DoesNotContain("{", path);
             var url = path + (route.Handler is null ? "" : "?handler=" + route.Handler);
             if (route.Method == "GET")

@@ -120,7 +120,6 @@ public static class RolloutApi
         }
 
         var people = (await rollouts.StatusAsync(orgId, version)).Where(p => p.Member.Active).ToList();
-        var due = TimeSpan.FromDays(options.Value.DueDays);
         var now = clock.GetUtcNow();
         return Results.Ok(new RolloutStatusDto(
             version.Id,
@@ -130,7 +129,7 @@ public static class RolloutApi
             people.GroupBy(p => p.Member.Department).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new DepartmentStatusDto(g.Key, g.Count(), g.Count(p => p.Need.Done))).ToList(),
             people.Select(p => new PersonStatusDto(
                 p.Member.Id, p.Member.Name, p.Member.Email, p.Member.Department, Rollout.IndexModel.StateName(Rollout.IndexModel.StateOf(p)),
-                !p.Need.Done && p.FirstSentAt is { } sent && now - sent > due, p.MailFailed, p.Messages, p.FirstSentAt, p.OpenedAt,
+                Rollout.IndexModel.IsOverdue(p, now, options.Value.DueDays), p.MailFailed, p.Messages, p.FirstSentAt, p.OpenedAt,
                 p.Acknowledgement?.AcknowledgedAt, p.Acknowledgement?.VersionLabel)).ToList()));
     }
 

@@ -41,16 +41,16 @@ public sealed class IndexModel(AuditStore audit, EvidenceVerifier verifier) : Or
             sb.Append(e.Sequence.ToString(CultureInfo.InvariantCulture)).Append(',')
                 .Append(e.At.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture)).Append(',')
                 .Append(e.ActorId?.ToString() ?? string.Empty).Append(',')
-                .Append(Csv(e.Actor)).Append(',')
-                .Append(Csv(e.Kind)).Append(',')
+                .Append(SpreadsheetCsv.Field(e.Actor)).Append(',')
+                .Append(SpreadsheetCsv.Field(e.Kind)).Append(',')
                 .Append(e.VersionId?.ToString() ?? string.Empty).Append(',')
-                .Append(Csv(e.Data)).Append(',')
+                .Append(SpreadsheetCsv.Field(e.Data)).Append(',')
                 .Append(e.PreviousHash).Append(',')
                 .Append(e.Hash).Append("\r\n");
         }
 
         Response.Headers.CacheControl = "no-store";
-        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(sb.ToString())).ToArray(), "text/csv; charset=utf-8", $"logboek-{OrgId}.csv");
+        return File(SpreadsheetCsv.Bytes(sb.ToString()), "text/csv; charset=utf-8", $"logboek-{OrgId}.csv");
     }
 
     public async Task<IActionResult> OnGetJsonAsync()
@@ -74,12 +74,5 @@ public sealed class IndexModel(AuditStore audit, EvidenceVerifier verifier) : Or
         });
         Response.Headers.CacheControl = "no-store";
         return File(JsonSerializer.SerializeToUtf8Bytes(new { organisationId = OrgId, entries }, new JsonSerializerOptions { WriteIndented = true }), "application/json", $"logboek-{OrgId}.json");
-    }
-
-    /// <summary>A CSV field: quoted, quotes doubled; a leading = + - @ is prefixed so a spreadsheet does not run it as a formula.</summary>
-    public static string Csv(string value)
-    {
-        var v = value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
-        return "\"" + v.Replace("\"", "\"\"") + "\"";
     }
 }

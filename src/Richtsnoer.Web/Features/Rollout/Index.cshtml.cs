@@ -54,7 +54,10 @@ public sealed class IndexModel(RolloutStore rollouts, VersionStore versions, Rol
         : p.Messages > 0 ? PersonState.NeverOpened
         : PersonState.NotSent;
 
-    public bool Overdue(PersonStatus p) => !p.Need.Done && p.FirstSentAt is { } sent && clock.GetUtcNow() - sent > TimeSpan.FromDays(DueDays);
+    public bool Overdue(PersonStatus p) => IsOverdue(p, clock.GetUtcNow(), DueDays);
+
+    /// <summary>Not acknowledged more than <paramref name="dueDays"/> after the first message.</summary>
+    public static bool IsOverdue(PersonStatus p, DateTimeOffset now, int dueDays) => !p.Need.Done && p.FirstSentAt is { } sent && now - sent > TimeSpan.FromDays(dueDays);
 
     public IEnumerable<PersonStatus> Active => People.Where(p => p.Member.Active);
 
@@ -87,10 +90,10 @@ public sealed class IndexModel(RolloutStore rollouts, VersionStore versions, Rol
                 p.Messages.ToString(CultureInfo.InvariantCulture), AcknowledgementRecord.Time(p.FirstSentAt), AcknowledgementRecord.Time(p.OpenedAt),
                 AcknowledgementRecord.Time(p.Acknowledgement?.AcknowledgedAt), p.Acknowledgement?.VersionLabel ?? string.Empty, p.MailFailed ? "yes" : "no",
             ];
-            csv.Append(string.Join(',', fields.Select(Cell))).Append("\r\n");
+            csv.Append(string.Join(',', fields.Select(SpreadsheetCsv.Field))).Append("\r\n");
         }
 
-        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", $"uitrol-{InForce?.Label ?? "geen"}.csv");
+        return File(SpreadsheetCsv.Bytes(csv.ToString()), "text/csv; charset=utf-8", $"uitrol-{InForce?.Label ?? "geen"}.csv");
     }
 
     public async Task<IActionResult> OnGetProofAsync(Guid id)
@@ -184,17 +187,6 @@ public sealed class IndexModel(RolloutStore rollouts, VersionStore versions, Rol
                 _ => true,
             })
             .ToList();
-    }
-
-    /// <summary>A CSV cell; a leading = + - @ is neutralised so a spreadsheet shows text, not a formula.</summary>
-    private static string Cell(string value)
-    {
-        if (value.Length > 0 && "=+-@\t\r".Contains(value[0], StringComparison.Ordinal))
-        {
-            value = "'" + value;
-        }
-
-        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
     }
 }
 
