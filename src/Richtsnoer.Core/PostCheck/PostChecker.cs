@@ -143,7 +143,8 @@ public sealed class PostChecker
             organisationNames,
             relations.SelectMany(terms.WithAliases),
             competitors.SelectMany(terms.WithAliases),
-            matterTexts);
+            matterTexts,
+            effectiveAnswers.Get<TextAnswer>("people_served") is { } served ? [served.Value, served.En ?? string.Empty] : []);
 
         var contact = effectiveAnswers.Contact("doubt_contact") ?? effectiveAnswers.Contact("escalation_contact");
         return new PostChecker(b, lexicon, lang, ClauseIndex(protocol), shortNames.FirstOrDefault() ?? orgName, contact is null ? null : FormatContact(contact), vocabulary);

@@ -66,4 +66,17 @@ public class FamilyTests
     [InlineData("Zo gaat het bij ons: de werkwijze bij het deeg is...")]
     public void Everyday_words_about_the_organisation_are_confidential(string text) =>
         Assert.True(Has(text, CheckCategory.Confidential, "bakkerij"), text);
+
+    [Theory]
+    [InlineData("Net de overdracht voor een cliënt geschreven: ze is thuis gevallen en slaapt slecht.")]
+    [InlineData("Lang gezeten op de zorgdossiers van mijn cliënten, veel eenzaamheid thuis.")]
+    [InlineData("Drie overdrachten geschreven voor cliënten die nog thuis wonen.")]
+    public void A_private_word_about_the_people_served_does_not_make_a_matter_private(string text) =>
+        Assert.True(Has(text, CheckCategory.Confidential, "zorg"), text);
+
+    [Theory]
+    [InlineData("Thuis een overdracht voor de oppas geschreven: de kinderen slapen om acht uur.")]
+    [InlineData("Mijn eigen dossier bij de huisarts opgevraagd, thuis rustig gelezen.")]
+    public void A_private_word_without_the_people_served_keeps_a_matter_private(string text) =>
+        Assert.False(Has(text, CheckCategory.Confidential, "zorg"), text);
 }

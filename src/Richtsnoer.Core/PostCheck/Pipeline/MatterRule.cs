@@ -50,7 +50,9 @@ public sealed class MatterRule(CheckLexicon lexicon) : IContextRule
             var orgWord = post.SentencesWith(words.Set("organisation_words"))[sentence] || named;
             var strongWord = post.SentencesWith(Strong)[sentence] || post.Findings.Exists(f => f.Category == CheckCategory.Employer);
             var amount = amounts switch { "money" => post.HasMoney(), "number" => post.HasMoney() || post.HasNumber(), _ => false };
-            var privately = post.SentencesWith(words.Set("private_words"))[sentence] || post.SentencesWith(privateContext)[sentence] || Owned(tokens, first);
+            // "Thuis" next to a pupil or a client is their home: the matter is still theirs, so still confidential.
+            var served = post.SentencesWith(vocabulary.Served)[sentence];
+            var privately = (!served && (post.SentencesWith(words.Set("private_words"))[sentence] || post.SentencesWith(privateContext)[sentence])) || Owned(tokens, first);
             var general = Indefinite(tokens, first) && (post.SentencesWith(Questions)[sentence] || Question(post, sentence));
             plain |= everyday.Contains(tokens[first].Norm);
             var counts = sign || (!privately && (strongWord

@@ -44,6 +44,13 @@ public sealed class OrganisationVocabulary
 
     public ContextLexicon Words { get; }
 
+    /// <summary>
+    /// The people the organisation works for (answer <c>people_served</c>: leerlingen, cliënten),
+    /// with their forms and as the end of a compound (mentorleerlingen). A private word next to
+    /// them ("thuis") is about their life, not the writer's.
+    /// </summary>
+    public PhraseSet Served { get; private init; } = new([]);
+
     /// <summary>The parts of multi-word names, by folded word.</summary>
     public IReadOnlyDictionary<string, List<(NameEntry Name, NamePart Part)>> PartIndex { get; }
 
@@ -144,7 +151,8 @@ public sealed class OrganisationVocabulary
         IEnumerable<string> organisationNames,
         IEnumerable<string> relations,
         IEnumerable<string> competitors,
-        IEnumerable<string> matters)
+        IEnumerable<string> matters,
+        IEnumerable<string>? served = null)
     {
         var descriptor = new HashSet<string>(StringComparer.Ordinal);
         foreach (var t in lexicon.LegalForms.Concat(lexicon.NameDescriptors).Concat(lexicon.GenericNameWords))
@@ -185,7 +193,58 @@ public sealed class OrganisationVocabulary
 
         var generic = new HashSet<string>(lexicon.GenericMatters.SelectMany(t => Tokenizer.Split(t.Text)).Select(t => t.Norm), StringComparer.Ordinal);
         var entries = matters.Select(m => Matter(m, words, generic)).Where(m => m.Heads.Count > 0).ToList();
-        return new OrganisationVocabulary(names, entries, words);
+        return new OrganisationVocabulary(names, entries, words) { Served = ServedPeople(served ?? []) };
+    }
+
+    /// <summary>Words that name anyone at all: they cannot tell whose home "thuis" is.</summary>
+    private static readonly HashSet<string> Anyone = new(StringComparer.Ordinal) { "mensen", "mens", "personen", "persoon", "iedereen", "people", "person", "persons", "everyone" };
+
+    /// <summary>
+    /// The head nouns of the people served ("cliënten en hun naasten": cliënten, naasten; "de
+    /// mensen voor wie je werkt": none), in every form. A noun phrase ends in its head; what
+    /// follows a preposition only qualifies it.
+    /// </summary>
+    private static PhraseSet ServedPeople(IEnumerable<string> texts)
+    {
+        var entries = new List<string>();
+        foreach (var text in texts)
+        {
+            var heads = new List<string>();
+            string? last = null;
+            foreach (var token in Tokenizer.Split(text))
+            {
+                if (Prepositions.Contains(token.Norm))
+                {
+                    break;
+                }
+
+                if (Coordinators.Contains(token.Norm))
+                {
+                    AddHead(heads, last);
+                    last = null;
+                    continue;
+                }
+
+                last = token.Norm;
+            }
+
+            AddHead(heads, last);
+            foreach (var form in heads.SelectMany(DutchMorphology.Forms))
+            {
+                entries.Add(form);
+                entries.Add("*" + form);
+            }
+        }
+
+        return new PhraseSet(entries);
+    }
+
+    private static void AddHead(List<string> heads, string? word)
+    {
+        if (word is { Length: >= 4 } && !Anyone.Contains(word))
+        {
+            heads.Add(word);
+        }
     }
 
     /// <summary>A compound that ends with a descriptor or generic word (klimaattechniek, woonstichting, zuivelcooperatie).</summary>
