@@ -15,9 +15,13 @@ namespace Richtsnoer.Core.Tests.PostCheck;
 /// </summary>
 public class PostCheckEvaluationTests(ITestOutputHelper output)
 {
-    private static readonly string Dir = Path.Combine(TestData.RepoRoot, "tests", "eval", "post-check");
+    /// <summary>The first set (written before the redesign; its misses were read while designing the rules).</summary>
+    public static readonly string First = Path.Combine(TestData.RepoRoot, "tests", "eval", "post-check");
 
-    public static IReadOnlyList<(string Org, CorpusTests.Post Post)> Load()
+    /// <summary>The second set, written by someone who saw neither the rules, the lexicons nor the first set.</summary>
+    public static readonly string Second = Path.Combine(TestData.RepoRoot, "tests", "eval", "post-check-2");
+
+    public static IReadOnlyList<(string Org, CorpusTests.Post Post)> Load(string Dir)
     {
         var posts = new List<(string, CorpusTests.Post)>();
         foreach (var file in Directory.EnumerateFiles(Dir, "posts-*.yaml").Order(StringComparer.Ordinal))
@@ -60,21 +64,21 @@ public class PostCheckEvaluationTests(ITestOutputHelper output)
         return posts;
     }
 
-    private static readonly Dictionary<string, PostChecker> Checkers = [];
+    private static readonly Dictionary<(string, string), PostChecker> Checkers = [];
     private static readonly Lock Gate = new();
 
-    public static PostChecker Checker(string org)
+    public static PostChecker Checker(string Dir, string org)
     {
         lock (Gate)
         {
-            if (!Checkers.TryGetValue(org, out var checker))
+            if (!Checkers.TryGetValue((Dir, org), out var checker))
             {
                 var read = AnswersFile.Read(Path.Combine(Dir, "answers", org + ".yaml"), TestData.Library);
                 Assert.True(read.Ok, string.Join("\n", read.Errors.Select(e => e.Format(Language.En))));
                 var answers = read.Answers!;
                 var protocol = ProtocolAssembler.Assemble(TestData.Library, answers, new AssemblyOptions(Language.Nl, RequireFullCoverage: false));
                 checker = PostChecker.Create(CheckLexicon.Default, AnswerDefaults.Apply(answers, TestData.Library), protocol, Language.Nl);
-                Checkers[org] = checker;
+                Checkers[(Dir, org)] = checker;
             }
 
             return checker;
@@ -92,9 +96,9 @@ public class PostCheckEvaluationTests(ITestOutputHelper output)
         public double Accuracy => (double)Correct / Posts;
     }
 
-    public static Evaluation Evaluate()
+    public static Evaluation Evaluate(string dir)
     {
-        var posts = Load();
+        var posts = Load(dir);
         var per = Categories.All.ToDictionary(c => c, _ => (Tp: 0, Fp: 0, Fn: 0));
         var confusion = new int[3, 3];
         var correct = 0;
@@ -102,7 +106,7 @@ public class PostCheckEvaluationTests(ITestOutputHelper output)
         var misses = new List<string>();
         foreach (var (org, post) in posts)
         {
-            var result = Checker(org).Check(post.Text);
+            var result = Checker(dir, org).Check(post.Text);
             var found = result.CategoriesFound;
             confusion[(int)post.Verdict, (int)result.Verdict]++;
             if (result.Verdict == post.Verdict)
@@ -136,11 +140,11 @@ public class PostCheckEvaluationTests(ITestOutputHelper output)
         return new Evaluation(posts.Count, correct, redGreen, confusion, per, misses);
     }
 
-    public static string Report(Evaluation e)
+    public static string Report(Evaluation e, string name)
     {
         var inv = CultureInfo.InvariantCulture;
         var sb = new StringBuilder();
-        sb.AppendLine(inv, $"Evaluation set: {e.Posts} posts, verdict accuracy {e.Accuracy:P1} ({e.Correct}/{e.Posts}), red judged green: {e.RedJudgedGreen}");
+        sb.AppendLine(inv, $"{name}: {e.Posts} posts, verdict accuracy {e.Accuracy:P1} ({e.Correct}/{e.Posts}), red judged green: {e.RedJudgedGreen}");
         sb.AppendLine("| category | posts | precision | recall |");
         sb.AppendLine("|---|---:|---:|---:|");
         foreach (var (c, n) in e.PerCategory)
@@ -162,8 +166,8 @@ public class PostCheckEvaluationTests(ITestOutputHelper output)
     [Fact]
     public void Evaluation_set_is_reported()
     {
-        var e = Evaluate();
-        output.WriteLine(Report(e));
+        var e = Evaluate(First);
+        output.WriteLine(Report(e, "Evaluation set"));
         foreach (var m in e.Misses)
         {
             output.WriteLine(m);
@@ -173,10 +177,24 @@ public class PostCheckEvaluationTests(ITestOutputHelper output)
 
         // The final thresholds of issue 14 (the set is never tuned on; see docs/post-check.md).
         Assert.True(e.Accuracy >= 0.95, $"verdict accuracy {e.Accuracy:P1} is below 95%");
+        Assert.True(e.RedJudgedGreen == 0, $"{e.RedJudgedGreen} red posts judged green");
         foreach (var (c, n) in e.PerCategory)
         {
             Assert.True(CorpusTests.Scores.Precision(n) >= 0.9, $"precision of {c.Id()} is {CorpusTests.Scores.Precision(n):0.00}, below 0.9");
             Assert.True(CorpusTests.Scores.Recall(n) >= 0.9, $"recall of {c.Id()} is {CorpusTests.Scores.Recall(n):0.00}, below 0.9");
         }
+    }
+
+    [Fact]
+    public void Second_evaluation_set_is_reported()
+    {
+        var e = Evaluate(Second);
+        output.WriteLine(Report(e, "Evaluation set 2"));
+        foreach (var m in e.Misses)
+        {
+            output.WriteLine(m);
+        }
+
+        Assert.True(e.Posts >= 300, $"the second evaluation set has {e.Posts} posts; at least 300 are needed");
     }
 }
