@@ -49,6 +49,37 @@ public sealed class ContextLexicon
     /// <summary>True when the folded word (or a singular it comes from) is an ordinary Dutch or English word.</summary>
     public bool IsOrdinary(string word) => word.Length <= MatterRule.MaxWord && DutchMorphology.Singulars(word).Any(Ordinary.Contains);
 
+    /// <summary>Words of the Dutch spelling dictionary written in lower case (folded), content/checks/dictionary-nl.txt.</summary>
+    public IReadOnlySet<string> DictionaryWords { get; init; } = new HashSet<string>();
+
+    /// <summary>Capitalised entries of the dictionary (Noordzee, Utrecht), folded.</summary>
+    public IReadOnlySet<string> DictionaryNames { get; init; } = new HashSet<string>();
+
+    /// <summary>
+    /// True when the folded word is a word anyone may write without meaning a name: an ordinary
+    /// word, a word of the spelling dictionary or one of its forms, or a compound of two such
+    /// words (duinzicht, klerenkast) when <paramref name="compounds"/> is set. A compound of two
+    /// common words is also how companies are named (Datastroom, Lindehof).
+    /// </summary>
+    public bool IsCommonWord(string word, bool compounds = false)
+    {
+        if (word.Length > MatterRule.MaxWord)
+        {
+            return false;
+        }
+
+        if (IsOrdinary(word) || DutchMorphology.Singulars(word).Any(DictionaryWords.Contains))
+        {
+            return true;
+        }
+
+        return compounds && DutchMorphology.SplitCompound(word, h => DutchMorphology.Singulars(h).Any(DictionaryWords.Contains)) is { } split
+            && (DictionaryWords.Contains(split.Modifier) || (split.Modifier.EndsWith('s') && DictionaryWords.Contains(split.Modifier[..^1])));
+    }
+
+    /// <summary>True when the folded word is a proper name the dictionary knows (a sea, a city, a region).</summary>
+    public bool IsKnownName(string word) => DictionaryNames.Contains(word);
+
     public static ContextLexicon Load(string contentRoot)
     {
         var errors = new List<ContentError>();
@@ -106,7 +137,23 @@ public sealed class ContextLexicon
             throw new ContentException(errors);
         }
 
-        return new ContextLexicon { Families = families, Ordinary = ordinary, Lists = lists };
+        var dictionaryWords = new HashSet<string>(StringComparer.Ordinal);
+        var dictionaryNames = new HashSet<string>(StringComparer.Ordinal);
+        var dictionary = Path.Combine(contentRoot, "checks", "dictionary-nl.txt");
+        if (File.Exists(dictionary))
+        {
+            foreach (var line in File.ReadLines(dictionary))
+            {
+                if (line.Length == 0 || line[0] == '#')
+                {
+                    continue;
+                }
+
+                (char.IsUpper(line[0]) ? dictionaryNames : dictionaryWords).Add(Tokenizer.Fold(line));
+            }
+        }
+
+        return new ContextLexicon { Families = families, Ordinary = ordinary, Lists = lists, DictionaryWords = dictionaryWords, DictionaryNames = dictionaryNames };
     }
 
     private static YamlMappingNode? Read(string root, string file, List<ContentError> errors)

@@ -16,6 +16,7 @@ public static class ContextRules
         new ThreatRule(),
         new GroupGeneralisationRule(),
         new IntensifierRule(),
+        new OnBehalfRoleRule(),
         new HearsayRule(),
     ];
 }

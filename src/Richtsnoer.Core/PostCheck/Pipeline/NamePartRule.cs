@@ -20,9 +20,21 @@ public sealed class NamePartRule(CheckLexicon lexicon) : IContextRule
         bool Surname(int i) => i > 0 && tokens[i - 1].Sentence == tokens[i].Sentence
             && (surnameBefore.MatchAt(tokens, i - 1) is not null || (tokens[i - 1].Is(TokenFlags.Capitalised) && firstNames.Contains(tokens[i - 1].Norm)));
 
-        // A one-word name right after "oma", "meneer" or a first name is someone's surname.
+        // A one-word name, or a name that starts with "van" or "de", right after "oma", "meneer" or
+        // a first name is someone's surname ("Lotte van Dalen").
         post.Findings.RemoveAll(f => f.Category is CheckCategory.Employer or CheckCategory.Relation or CheckCategory.Competitor
-            && post.TokensIn(f.Start, f.End).ToList() is [var only] && Surname(only));
+            && post.TokensIn(f.Start, f.End).ToList() is [var first, ..] and var all
+            && (all.Count == 1 || tokens[first].Norm is "van" or "de" or "den" or "der" or "ter" or "ten") && Surname(first));
+
+        // A name written all in lower case that is nothing but common words ("na maanden van
+        // dalen", "het publieke domein", "snel transport naar het ziekenhuis") is those words.
+        post.Findings.RemoveAll(f => f.Category is CheckCategory.Employer or CheckCategory.Relation or CheckCategory.Competitor
+            && post.TokensIn(f.Start, f.End).ToList() is { Count: > 0 } all && LowerCaseWords(all));
+
+        bool LowerCaseWords(List<int> span) =>
+            span.All(k => !tokens[k].Is(TokenFlags.Handle) && !tokens[k].Is(TokenFlags.Hashtag)
+                && (!tokens[k].Is(TokenFlags.Capitalised) || (tokens[k].Is(TokenFlags.SentenceStart) && span.Count > 1))
+                && post.Words.IsCommonWord(tokens[k].Norm));
 
         var index = post.Vocabulary.PartIndex;
         if (index.Count == 0)
@@ -69,6 +81,12 @@ public sealed class NamePartRule(CheckLexicon lexicon) : IContextRule
 
                 // "8102 AB Raalte", "3811 Amersfoort": after a postcode it is the place.
                 if (i > 0 && (tokens[i - 1].Is(TokenFlags.Number) || (tokens[i - 1].Norm.Length == 2 && i > 1 && tokens[i - 2].Is(TokenFlags.Number))))
+                {
+                    continue;
+                }
+
+                // "Van Dalen Logistiek": a part inside the organisation's own name is that name.
+                if (post.Findings.Exists(f => f.Category == CheckCategory.Employer && f.Start <= t.Start && t.End <= f.End))
                 {
                     continue;
                 }

@@ -1,0 +1,52 @@
+using Richtsnoer.Core.PostCheck;
+
+namespace Richtsnoer.Core.Tests.PostCheck;
+
+/// <summary>
+/// Families behind the misses of the second evaluation set (written blind), with examples of our
+/// own: names that are ordinary words written as words, a surname with "van", "namens" with a
+/// role the lists do not know, and a curse stem inside an ordinary word.
+/// </summary>
+public class FamilyRound5Tests
+{
+    private static PostCheckResult Check(string text, string org = "ict") => PostCheckFixture.Check(text, org);
+
+    [Theory]
+    [InlineData("Na een week van der wal naar wal zeilen ben ik kapot.")]
+    [InlineData("Een zwaluw systemen bouwen is nog niet zo makkelijk, zegt mijn zoon.")]
+    public void A_name_of_common_words_in_lower_case_is_those_words(string text) =>
+        Assert.False(Check(text).Has(CheckCategory.Relation) || Check(text).Has(CheckCategory.Competitor), PostCheckFixture.Describe(Check(text), text));
+
+    [Theory]
+    [InlineData("Ik werk bij datastroom en het is weer druk.")]
+    [InlineData("Hoorde dat codekracht software weer mensen zoekt.")]
+    public void A_name_that_is_not_a_common_word_counts_in_lower_case_too(string text) =>
+        Assert.NotEqual(Verdict.Green, Check(text).Verdict);
+
+    [Fact]
+    public void A_name_with_van_after_a_first_name_is_a_surname() =>
+        Assert.False(Check("Gefeliciteerd Pieter van der Wal met je vijftigste!").Has(CheckCategory.Relation));
+
+    [Fact]
+    public void The_name_with_van_on_its_own_is_still_the_relation() =>
+        Assert.True(Check("Vandaag weer voor Van der Wal aan de slag.").Has(CheckCategory.Relation));
+
+    [Theory]
+    [InlineData("Namens Datastroom, als scrum master: dank aan iedereen die meedacht.")]
+    [InlineData("Namens Datastroom en als teamcoach wil ik iedereen bedanken.")]
+    [InlineData("On behalf of Datastroom, as a solutions architect: thank you all.")]
+    public void On_behalf_with_any_role_is_not_undisclosed(string text) =>
+        Assert.False(Check(text).Has(CheckCategory.Employer), PostCheckFixture.Describe(Check(text), text));
+
+    [Fact]
+    public void On_behalf_without_a_role_still_needs_one() =>
+        Assert.True(Check("Namens Datastroom: dank aan iedereen die meedacht.").Has(CheckCategory.Employer));
+
+    [Theory]
+    [InlineData("Mijn kleren liggen nog in de wasmachine.")]
+    [InlineData("De klerenkast van mijn dochter puilt uit.")]
+    public void Clothes_are_not_a_curse(string text) => Assert.False(Check(text).Has(CheckCategory.Abusive), text);
+
+    [Fact]
+    public void The_curse_stays_a_curse() => Assert.True(Check("Wat een klereweer vandaag.").Has(CheckCategory.Abusive));
+}
