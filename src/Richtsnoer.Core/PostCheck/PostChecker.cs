@@ -983,20 +983,29 @@ public sealed class PostChecker
                         Add(spec with { Key = spec.Key.Replace(" ", "") }, new Role(kind, data));
                     }
 
-                    // An abusive word with one letter masked: k*nker, f*ck, sh*t.
+                    // An abusive word with one letter masked (k*nker, f*ck, sh*t), or a pair: a double
+                    // vowel or a double consonant, which the text writes as one '*' (kl*tzak, a**hole).
                     if (kind == RoleKind.Abusive && !spec.Key.Contains(' ') && spec.Key.Length >= 3)
                     {
                         for (var i = 1; i < spec.Key.Length - 1; i++)
                         {
-                            if (spec.Key[i] is 'a' or 'e' or 'i' or 'o' or 'u')
+                            if (IsVowel(spec.Key[i]))
                             {
                                 Add(spec with { Key = string.Concat(spec.Key.AsSpan(0, i), "*", spec.Key.AsSpan(i + 1)) }, new Role(kind, data));
+                            }
+
+                            var pair = i + 2 < spec.Key.Length && (spec.Key[i] == spec.Key[i + 1] || (IsVowel(spec.Key[i]) && IsVowel(spec.Key[i + 1])));
+                            if (pair && char.IsLetter(spec.Key[i]))
+                            {
+                                Add(spec with { Key = string.Concat(spec.Key.AsSpan(0, i), "*", spec.Key.AsSpan(i + 2)) }, new Role(kind, data));
                             }
                         }
                     }
                 }
             }
         }
+
+        private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';
 
         private void Add(TermSpec spec, Role role)
         {

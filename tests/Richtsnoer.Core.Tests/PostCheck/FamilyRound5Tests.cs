@@ -49,4 +49,24 @@ public class FamilyRound5Tests
 
     [Fact]
     public void The_curse_stays_a_curse() => Assert.True(Check("Wat een klereweer vandaag.").Has(CheckCategory.Abusive));
+
+    [Theory]
+    [InlineData("Als je nog één keer aan mijn auto zit, steek ik je neer.")]
+    [InlineData("Als die monteur nog een keer mijn gereedschap leent, ligt ie ernaast.")]
+    [InlineData("Als jij nog eens over mijn moeder begint, dan zie ik je buiten.")]
+    [InlineData("If you touch my desk one more time you'll need an ambulance.")]
+    [InlineData("Als hij nog één keer zo tegen mijn collega praat, breek ik iets.")]
+    [InlineData("Kl*tzak, blijf van mijn spullen af.")]
+    [InlineData("What a bunch of a**holes.")]
+    public void Threats_as_an_ultimatum_and_masked_curses_are_abusive(string text) =>
+        Assert.True(Check(text).Has(CheckCategory.Abusive), PostCheckFixture.Describe(Check(text), text));
+
+    [Theory]
+    [InlineData("Als je nog één keer zo'n lekkere taart bakt, kom ik langs!")]
+    [InlineData("Als de printer nog een keer vastloopt, bel ik de helpdesk.")]
+    [InlineData("If you ask me one more time, the answer is still yes.")]
+    [InlineData("Als je nog één keer naar buiten gaat, neem een jas mee.")]
+    [InlineData("Stel je voor dat je nog één keer die wedstrijd mag spelen.")]
+    public void An_ultimatum_without_harm_is_not_a_threat(string text) =>
+        Assert.False(Check(text).Has(CheckCategory.Abusive), PostCheckFixture.Describe(Check(text), text));
 }

@@ -27,6 +27,7 @@ public sealed class ContextLexicon
         "not_yet", "organisation_words", "private_words", "work_words", "health_extra", "disciplinary", "person_titles",
         "surname_before", "threat_speakers", "threat_acts", "threat_targets", "threat_not", "threat_people", "group_nouns", "group_markers",
         "group_generalisations", "hearsay_verbs", "hearsay_sources", "hearsay_places", "intensifiers", "intensified",
+        "ultimatum_conditions", "ultimatum_markers", "ultimatum_subjects", "ultimatum_harm",
     ];
 
     public IReadOnlyList<string> this[string key] => Lists[key];

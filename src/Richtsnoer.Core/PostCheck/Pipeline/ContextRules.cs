@@ -14,6 +14,7 @@ public static class ContextRules
         new PrivateSecretRule(lexicon),
         new PersonContextRule(lexicon),
         new ThreatRule(),
+        new UltimatumRule(),
         new GroupGeneralisationRule(),
         new IntensifierRule(),
         new OnBehalfRoleRule(),
