@@ -21,6 +21,9 @@ public class PostCheckEvaluationTests(ITestOutputHelper output)
     /// <summary>The second set, written by someone who saw neither the rules, the lexicons nor the first set.</summary>
     public static readonly string Second = Path.Combine(TestData.RepoRoot, "tests", "eval", "post-check-2");
 
+    /// <summary>The third set, written blind like the second, measured once after the rules for the second.</summary>
+    public static readonly string Third = Path.Combine(TestData.RepoRoot, "tests", "eval", "post-check-3");
+
     public static IReadOnlyList<(string Org, CorpusTests.Post Post)> Load(string Dir)
     {
         var posts = new List<(string, CorpusTests.Post)>();
@@ -196,5 +199,18 @@ public class PostCheckEvaluationTests(ITestOutputHelper output)
         }
 
         Assert.True(e.Posts >= 300, $"the second evaluation set has {e.Posts} posts; at least 300 are needed");
+    }
+
+    [Fact]
+    public void Third_evaluation_set_is_reported()
+    {
+        var e = Evaluate(Third);
+        output.WriteLine(Report(e, "Evaluation set 3"));
+        foreach (var m in e.Misses)
+        {
+            output.WriteLine(m);
+        }
+
+        Assert.True(e.Posts >= 300, $"the third evaluation set has {e.Posts} posts; at least 300 are needed");
     }
 }
