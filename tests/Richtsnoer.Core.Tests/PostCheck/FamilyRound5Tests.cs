@@ -69,4 +69,16 @@ public class FamilyRound5Tests
     [InlineData("Stel je voor dat je nog één keer die wedstrijd mag spelen.")]
     public void An_ultimatum_without_harm_is_not_a_threat(string text) =>
         Assert.False(Check(text).Has(CheckCategory.Abusive), PostCheckFixture.Describe(Check(text), text));
+
+    [Fact]
+    public void The_dictionary_knows_common_words_and_not_company_names()
+    {
+        var words = Richtsnoer.Core.PostCheck.Pipeline.ContextLexicon.Default;
+        Assert.True(words.DictionaryWords.Count > 100_000);
+        Assert.True(words.IsCommonWord("domein"));
+        Assert.True(words.IsCommonWord("zeespiegels"));
+        Assert.False(words.IsCommonWord("datastroom"));
+        Assert.True(words.IsCommonWord("duinzicht", compounds: true));
+        Assert.False(words.IsCommonWord("reestdal", compounds: true));
+    }
 }

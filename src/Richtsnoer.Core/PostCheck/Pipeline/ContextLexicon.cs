@@ -51,10 +51,7 @@ public sealed class ContextLexicon
     public bool IsOrdinary(string word) => word.Length <= MatterRule.MaxWord && DutchMorphology.Singulars(word).Any(Ordinary.Contains);
 
     /// <summary>Words of the Dutch spelling dictionary written in lower case (folded), content/checks/dictionary-nl.txt.</summary>
-    public IReadOnlySet<string> DictionaryWords { get; init; } = new HashSet<string>();
-
-    /// <summary>Capitalised entries of the dictionary (Noordzee, Utrecht), folded.</summary>
-    public IReadOnlySet<string> DictionaryNames { get; init; } = new HashSet<string>();
+    public WordList DictionaryWords { get; init; } = WordList.Empty;
 
     /// <summary>
     /// True when the folded word is a word anyone may write without meaning a name: an ordinary
@@ -77,9 +74,6 @@ public sealed class ContextLexicon
         return compounds && DutchMorphology.SplitCompound(word, h => DutchMorphology.Singulars(h).Any(DictionaryWords.Contains)) is { } split
             && (DictionaryWords.Contains(split.Modifier) || (split.Modifier.EndsWith('s') && DictionaryWords.Contains(split.Modifier[..^1])));
     }
-
-    /// <summary>True when the folded word is a proper name the dictionary knows (a sea, a city, a region).</summary>
-    public bool IsKnownName(string word) => DictionaryNames.Contains(word);
 
     public static ContextLexicon Load(string contentRoot)
     {
@@ -138,23 +132,12 @@ public sealed class ContextLexicon
             throw new ContentException(errors);
         }
 
-        var dictionaryWords = new HashSet<string>(StringComparer.Ordinal);
-        var dictionaryNames = new HashSet<string>(StringComparer.Ordinal);
         var dictionary = Path.Combine(contentRoot, "checks", "dictionary-nl.txt");
-        if (File.Exists(dictionary))
-        {
-            foreach (var line in File.ReadLines(dictionary))
-            {
-                if (line.Length == 0 || line[0] == '#')
-                {
-                    continue;
-                }
+        var dictionaryWords = File.Exists(dictionary)
+            ? WordList.Of(File.ReadLines(dictionary).Where(l => l.Length > 0 && l[0] != '#').Select(l => Tokenizer.Fold(l)))
+            : WordList.Empty;
 
-                (char.IsUpper(line[0]) ? dictionaryNames : dictionaryWords).Add(Tokenizer.Fold(line));
-            }
-        }
-
-        return new ContextLexicon { Families = families, Ordinary = ordinary, Lists = lists, DictionaryWords = dictionaryWords, DictionaryNames = dictionaryNames };
+        return new ContextLexicon { Families = families, Ordinary = ordinary, Lists = lists, DictionaryWords = dictionaryWords };
     }
 
     private static YamlMappingNode? Read(string root, string file, List<ContentError> errors)
