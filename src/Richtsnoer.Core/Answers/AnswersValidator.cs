@@ -163,7 +163,9 @@ public static class AnswerDefaults
 {
     /// <summary>
     /// The answers the protocol is built from: what the user answered, else the sector preset,
-    /// else the question's default. A preset never overrides an answer.
+    /// else the question's default. A preset never overrides an answer, and it never ticks the
+    /// options of a multiple-choice question (which roles the organisation has): those it only
+    /// proposes, see <see cref="Suggested"/>.
     /// </summary>
     public static AnswerSet Apply(AnswerSet answers, ContentLibrary library)
     {
@@ -177,7 +179,7 @@ public static class AnswerDefaults
         var preset = answers.Choice("sector") is { } sector && library.Presets.TryGetValue(sector, out var p) ? p : null;
         foreach (var q in library.Interview.Questions.Where(q => !values.ContainsKey(q.Id)))
         {
-            var raw = preset is not null && preset.TryGetValue(q.Id, out var pv) ? pv : q.Default;
+            var raw = preset is not null && q.Type != QuestionType.Multi && preset.TryGetValue(q.Id, out var pv) ? pv : q.Default;
             if (AnswerConverter.Convert(q, raw).Value is { } value)
             {
                 values[q.Id] = value;
@@ -186,4 +188,14 @@ public static class AnswerDefaults
 
         return new AnswerSet(values, answers.Customisations);
     }
+
+    /// <summary>The options the sector preset proposes for a multiple-choice question, without ticking them.</summary>
+    public static IReadOnlyList<string> Suggested(Question question, AnswerSet answers, ContentLibrary library) =>
+        question.Type == QuestionType.Multi
+            && answers.Choice("sector") is { } sector
+            && library.Presets.TryGetValue(sector, out var preset)
+            && preset.TryGetValue(question.Id, out var raw)
+            && raw is RawValue.Sequence seq
+            ? seq.Items.Where(i => question.Option(i) is not null).ToList()
+            : [];
 }

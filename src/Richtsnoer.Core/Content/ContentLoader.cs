@@ -245,7 +245,8 @@ public sealed partial class ContentLoader
             result.Add(new Step(stepId, Both($"step '{stepId}'", l => Text(l, "steps", stepId), stepNode), questions));
         }
 
-        return new Interview(result);
+        var quickStart = ((rootNode.Child("quick_start") as YamlSequenceNode)?.Children ?? []).OfType<YamlScalarNode>().Select(n => n.Value ?? "").ToList();
+        return new Interview(result) { QuickStart = quickStart };
     }
 
     private Dictionary<string, IReadOnlyDictionary<string, RawValue>> LoadPresets(Interview? interview)

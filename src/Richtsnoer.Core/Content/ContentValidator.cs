@@ -49,6 +49,18 @@ internal sealed class ContentValidator(ContentLibrary library, List<ContentError
                 Error(file, $"the default of '{q.Id}' is invalid: {p.Message.En}");
             }
         }
+
+        Unique(library.Interview.QuickStart, file, "quick_start question");
+        foreach (var id in library.Interview.QuickStart.Where(id => library.Interview.Find(id) is null))
+        {
+            Error(file, $"quick_start names '{id}', which is not a question");
+        }
+
+        // Whatever the quick start leaves out must have a default or come from the sector preset.
+        foreach (var q in library.Interview.Questions.Where(q => library.Interview.QuickStart.Count > 0 && q.Required && q.When is null && q.Default is null && !library.Interview.QuickStart.Contains(q.Id)))
+        {
+            Error(file, $"question '{q.Id}' is required without a default, so the quick start must ask it");
+        }
     }
 
     private void ValidatePresets()

@@ -52,6 +52,15 @@ public sealed record Interview(IReadOnlyList<Step> Steps)
     private readonly Dictionary<string, Question> byId =
         Steps.SelectMany(s => s.Questions).ToDictionary(q => q.Id, StringComparer.Ordinal);
 
+    /// <summary>
+    /// The questions of the quick start (questions.yaml, <c>quick_start</c>): with these answers and
+    /// the sector preset the protocol is complete; every other question refines it.
+    /// </summary>
+    public IReadOnlyList<string> QuickStart { get; init; } = [];
+
+    /// <summary>The screens of the full interview: every step of questions plus the final check-and-download screen.</summary>
+    public int ScreenCount => Steps.Count + 1;
+
     public IEnumerable<Question> Questions => Steps.SelectMany(s => s.Questions);
 
     public Question? Find(string id) => byId.GetValueOrDefault(id);

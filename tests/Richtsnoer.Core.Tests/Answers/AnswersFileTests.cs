@@ -41,12 +41,21 @@ public class AnswersFileTests
     [Fact]
     public void An_explicitly_empty_list_is_an_answer_that_a_preset_does_not_fill()
     {
-        var sector = TestData.Library.Presets.First(p => p.Value.ContainsKey("roles")).Key;
+        var sector = TestData.Library.Presets.First(p => p.Value.ContainsKey("confidential_matters")).Key;
         var withPreset = AnswerDefaults.Apply(TestData.Answers(TestData.Minimal.Replace("sector: anders", $"sector: {sector}")), TestData.Library);
-        Assert.NotEmpty(withPreset.List("roles"));
-        var none = AnswerDefaults.Apply(TestData.Answers(TestData.Minimal.Replace("sector: anders", $"sector: {sector}") + "\nroles: []\n"), TestData.Library);
-        Assert.Empty(none.List("roles"));
+        Assert.NotEmpty(withPreset.List("confidential_matters"));
+        var none = AnswerDefaults.Apply(TestData.Answers(TestData.Minimal.Replace("sector: anders", $"sector: {sector}") + "\nconfidential_matters: []\n"), TestData.Library);
+        Assert.Empty(none.List("confidential_matters"));
         Assert.Contains("roles: []", AnswersFile.Write(TestData.Answers(TestData.Minimal + "\nroles: []\n"), TestData.Library));
+    }
+
+    [Fact]
+    public void A_preset_proposes_roles_but_never_ticks_them()
+    {
+        var sector = TestData.Library.Presets.First(p => p.Value.ContainsKey("roles")).Key;
+        var answers = TestData.Answers(TestData.Minimal.Replace("sector: anders", $"sector: {sector}"));
+        Assert.Empty(AnswerDefaults.Apply(answers, TestData.Library).List("roles"));
+        Assert.NotEmpty(AnswerDefaults.Suggested(TestData.Library.Interview.Find("roles")!, answers, TestData.Library));
     }
 
     [Fact]

@@ -7,35 +7,78 @@ public sealed class Site(IPage page, AccessibilityLog axe, string screenshots)
 {
     public IPage Page { get; } = page;
 
-    /// <summary>axe-core and a screenshot of the page as it is now.</summary>
-    public async Task VisitedAsync(string name)
+    /// <summary>What a person would have done so far: clicks, characters typed, words read.</summary>
+    public PersonPace Pace { get; } = new();
+
+    /// <summary>axe-core and a screenshot of the page as it is now; its words count as read, unless the page was read already.</summary>
+    public async Task VisitedAsync(string name, bool read = true)
     {
         await Page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        if (read)
+        {
+            await Pace.ReadAsync(Page, name);
+        }
+
         await axe.CheckAsync(Page, name);
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, name + ".png") });
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, name + "-full.png"), FullPage = true });
+    }
+
+    /// <summary>A click a person makes.</summary>
+    public async Task ClickAsync(ILocator target)
+    {
+        Pace.Clicks++;
+        await target.ClickAsync();
+    }
+
+    /// <summary>A person clicks into a field and types; <paramref name="typed"/> is what they type when it differs from the value (a date).</summary>
+    public async Task TypeAsync(ILocator field, string value, string? typed = null)
+    {
+        Pace.Clicks++;
+        Pace.Characters += (typed ?? value).Length;
+        await field.FillAsync(value);
     }
 
     public async Task RegisterAsync(string email, string password)
     {
         await Page.GotoAsync("/");
         await VisitedAsync("home");
-        await Page.GetByRole(AriaRole.Link, new() { Name = "Gratis beginnen" }).ClickAsync();
+        await ClickAsync(Page.GetByRole(AriaRole.Link, new() { Name = "Gratis beginnen" }));
         await VisitedAsync("register");
-        await Page.GetByLabel("E-mailadres").FillAsync(email);
-        await Page.GetByLabel("Wachtwoord", new() { Exact = true }).FillAsync(password);
-        await Page.GetByLabel("Wachtwoord nog een keer").FillAsync(password);
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Account maken" }).ClickAsync();
+        await TypeAsync(Page.GetByLabel("E-mailadres"), email);
+        await TypeAsync(Page.GetByLabel("Wachtwoord", new() { Exact = true }), password);
+        await TypeAsync(Page.GetByLabel("Wachtwoord nog een keer"), password);
+        await ClickAsync(Page.GetByRole(AriaRole.Button, new() { Name = "Account maken" }));
         await Page.WaitForURLAsync("**/organisations/new");
     }
 
+    /// <summary>Creates the organisation and opens the full interview, step by step.</summary>
     public async Task<WizardPage> CreateOrganisationAsync(string name)
     {
         await VisitedAsync("organisation-new");
-        await Page.GetByLabel("Naam van de organisatie").FillAsync(name);
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Beginnen" }).ClickAsync();
+        await TypeAsync(Page.GetByLabel("Naam van de organisatie"), name);
+        await ClickAsync(Page.GetByRole(AriaRole.Button, new() { Name = "Alle vragen stap voor stap" }));
         await Page.WaitForURLAsync("**/interview/organisation");
         return new WizardPage(this);
+    }
+
+    /// <summary>The quick start: five answers on one screen, then the finished protocol.</summary>
+    public async Task<ProtocolPage> QuickStartAsync(QuickStartAnswers answers, string screenshot = "quickstart")
+    {
+        await VisitedAsync(screenshot);
+        var form = Page.Locator("form.quick-start");
+        await TypeAsync(Page.GetByLabel("Naam van de organisatie"), answers.Name);
+        await ClickAsync(form.Locator("[data-question=sector]").GetByLabel(answers.Sector, new() { Exact = true }));
+        await ClickAsync(form.Locator("[data-question=works_council]").GetByLabel(answers.WorksCouncil ? "Ja" : "Nee", new() { Exact = true }));
+        var contact = form.Locator("[data-question=escalation_contact]");
+        await TypeAsync(contact.GetByLabel("Afdeling of persoon"), answers.Contact);
+        await TypeAsync(contact.GetByLabel("E-mailadres"), answers.ContactEmail);
+        // A person types the date's digits; the browser adds the dashes.
+        await TypeAsync(form.Locator("[data-question=effective_date] input"), answers.EffectiveDate, answers.EffectiveDate.Replace("-", ""));
+        await VisitedAsync(screenshot + "-filled", read: false);
+        await ClickAsync(Page.GetByRole(AriaRole.Button, new() { Name = "Protocol maken" }));
+        await Page.WaitForURLAsync("**/protocol");
+        return new ProtocolPage(this);
     }
 
     public async Task LoginAsync(string email, string password)
@@ -113,7 +156,7 @@ public sealed class ProtocolPage(Site site)
     {
         var row = Page.Locator(".download-row").Nth(summary ? 1 : 0);
         var download = await Page.RunAndWaitForDownloadAsync(async () =>
-            await row.GetByRole(AriaRole.Link, new() { Name = button }).ClickAsync());
+            await site.ClickAsync(row.GetByRole(AriaRole.Link, new() { Name = button })));
         var path = await download.PathAsync();
         return (download.SuggestedFilename, await File.ReadAllBytesAsync(path));
     }
@@ -138,4 +181,55 @@ public sealed class ProtocolPage(Site site)
         await Page.GetByRole(AriaRole.Button, new() { Name = "Aanpassing bewaren" }).ClickAsync();
         await Page.WaitForURLAsync("**/protocol?lang=nl&saved=1**");
     }
+}
+
+/// <summary>The five answers of the quick start, with the labels the screen shows.</summary>
+public sealed record QuickStartAnswers(string Name, string Sector, bool WorksCouncil, string Contact, string ContactEmail, string EffectiveDate);
+
+/// <summary>
+/// A person's pace through a journey: 1.5 s per click, 0.25 s per character typed, and reading
+/// every word the pages show at 200 words a minute. The protocol itself (the document on the
+/// protocol page) is counted apart: a person downloads it to read later, and its words are
+/// reported separately.
+/// </summary>
+public sealed class PersonPace
+{
+    public const double SecondsPerClick = 1.5;
+    public const double SecondsPerCharacter = 0.25;
+    public const double WordsPerMinute = 200;
+
+    private readonly List<(string Page, int Words, int DocumentWords)> pages = [];
+
+    public int Clicks { get; set; }
+
+    public int Characters { get; set; }
+
+    public int Words => pages.Sum(p => p.Words);
+
+    public int DocumentWords => pages.Sum(p => p.DocumentWords);
+
+    public IReadOnlyList<(string Page, int Words, int DocumentWords)> Pages => pages;
+
+    public TimeSpan Estimate => TimeSpan.FromSeconds(Clicks * SecondsPerClick + Characters * SecondsPerCharacter + Words / WordsPerMinute * 60);
+
+    public TimeSpan EstimateWithDocument => Estimate + TimeSpan.FromSeconds(DocumentWords / WordsPerMinute * 60);
+
+    /// <summary>Counts the words rendered on the page now (hidden and collapsed text is not shown, so not read).</summary>
+    public async Task ReadAsync(IPage page, string name)
+    {
+        var counts = await page.EvaluateAsync<int[]>("""
+            () => {
+                const words = t => (t || '').split(/\s+/).filter(w => /[\p{L}\p{N}]/u.test(w)).length;
+                const documents = [...document.querySelectorAll('article.document, .document-frame .document')];
+                const inDocument = documents.reduce((n, d) => n + words(d.innerText), 0);
+                return [words(document.body.innerText) - inDocument, inDocument];
+            }
+            """);
+        pages.Add((name, counts[0], counts[1]));
+    }
+
+    public string Report(string journey, TimeSpan automated) =>
+        $"{journey}: {Clicks} clicks × {SecondsPerClick} s + {Characters} characters × {SecondsPerCharacter} s + {Words} words read at {WordsPerMinute} per minute "
+        + $"({string.Join(", ", pages.Select(p => $"{p.Page} {p.Words}"))}) = {Estimate.TotalMinutes:0.0} min person time "
+        + $"({Estimate:m\\:ss}); reading the protocol itself too ({DocumentWords} words): {EstimateWithDocument.TotalMinutes:0.0} min; automated run {automated.TotalSeconds:0.0} s";
 }

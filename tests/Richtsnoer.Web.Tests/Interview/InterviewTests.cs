@@ -21,7 +21,7 @@ public abstract class InterviewTests(AppFixture fixture)
     {
         var (s, org) = await StartAsync();
         using var _ = s;
-        var total = Library.Interview.Steps.Count + 1;
+        var total = Library.Interview.ScreenCount;
         for (var i = 0; i < Library.Interview.Steps.Count; i++)
         {
             var step = Library.Interview.Steps[i];
@@ -31,9 +31,11 @@ public abstract class InterviewTests(AppFixture fixture)
             Assert.Equal(step.Title.Nl, s.Text("h1"));
             var shown = s.Page.QuerySelectorAll("#wizard [data-question]").Select(e => e.GetAttribute("data-question")).ToList();
             Assert.Equal(step.Questions.Select(q => q.Id), shown);
+            // Every word of the help is there: the first sentence as the hint, the rest behind "Meer uitleg".
             foreach (var q in step.Questions.Where(q => !string.IsNullOrWhiteSpace(q.Help.Nl)))
             {
-                Assert.Equal(q.Help.Nl, s.Text($"#h-{q.Id}"));
+                var more = s.Text($"[data-question={q.Id}] details.more-help p");
+                Assert.Equal(q.Help.Nl, (s.Text($"#h-{q.Id}") + " " + more).Trim());
             }
         }
     }
@@ -158,6 +160,7 @@ public abstract class InterviewTests(AppFixture fixture)
         using var _ = s;
         await Flows.AnswerStepAsync(s, org, "contacts", new Dictionary<string, string[]> { ["q.doubt_contact.name"] = ["Jolanda, HR"] }, nav: "save");
         Assert.Equal("/organisations?saved=1", s.Url);
+        Assert.Contains("Uw antwoorden zijn bewaard", s.Text(".notice[role=status]"));
         await s.GetAsync($"/o/{org}/interview/contacts");
         Assert.Equal("Jolanda, HR", s.Page.QuerySelector("#q-doubt_contact")!.GetAttribute("value"));
     }
@@ -210,6 +213,65 @@ public abstract class InterviewTests(AppFixture fixture)
         await Flows.AnswerStepAsync(s, org, "organisation", new Dictionary<string, string[]> { ["q.sector"] = ["overheid"] });
         Assert.Contains("Gemeente Veldhoven-Oost", s.Text("#preview"));
         Assert.Contains("[nog in te vullen]", s.Text("#preview"));
+
+        // The phone's preview button needs the script; without it the preview stays below the form.
+        Assert.True(s.Page.QuerySelector(".preview-toggle")!.HasAttribute("hidden"));
+        Assert.False(s.Page.QuerySelector("#preview-panel")!.HasAttribute("hidden"));
+    }
+
+    [Fact]
+    public async Task Before_a_sector_is_chosen_the_preview_names_no_sector()
+    {
+        var (s, org) = await StartAsync("Stichting Zonder Sector");
+        using var _ = s;
+        await s.GetAsync($"/o/{org}/interview/organisation");
+        var preview = s.Text("#preview");
+        Assert.Contains("Stichting Zonder Sector", preview);
+        foreach (var word in new[] { "cliënten", "patiënten", "raad van bestuur", "vrijwilliger" })
+        {
+            Assert.DoesNotContain(word, preview, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    [Fact]
+    public async Task The_sector_proposes_roles_without_ticking_them()
+    {
+        var (s, org) = await StartAsync();
+        using var _ = s;
+        await Flows.AnswerStepAsync(s, org, "organisation", new Dictionary<string, string[]> { ["q.sector"] = ["zorg"] });
+        await s.GetAsync($"/o/{org}/interview/working-hours");
+        Assert.Empty(s.Page.QuerySelectorAll("input[name='q.roles'][checked]"));
+        Assert.Contains("Communicatie, Werving en selectie", s.Text("[data-question=roles] .suggestion"));
+
+        await Flows.AnswerStepAsync(s, org, "working-hours", new Dictionary<string, string[]> { ["q.roles"] = ["communication"] });
+        await s.GetAsync($"/o/{org}/interview/working-hours");
+        Assert.True(Checked(s, "q.roles", "communication"));
+        Assert.False(Checked(s, "q.roles", "recruitment"));
+    }
+
+    [Fact]
+    public async Task Each_question_shows_one_line_of_help_and_the_rest_behind_more()
+    {
+        var (s, org) = await StartAsync();
+        using var _ = s;
+        await s.GetAsync($"/o/{org}/interview/works-council");
+        Assert.Equal("Een organisatie met 50 of meer medewerkers moet een OR hebben.", s.Text("#h-works_council"));
+        var more = s.Page.QuerySelector("[data-question=works_council] details.more-help")!;
+        Assert.False(more.HasAttribute("open"));
+        Assert.Equal("Meer uitleg", more.QuerySelector("summary")!.TextContent.Trim());
+        Assert.Contains("artikel 27 Wet op de ondernemingsraden", more.TextContent);
+    }
+
+    [Fact]
+    public async Task An_error_after_a_question_mark_reads_as_a_sentence()
+    {
+        var (s, org) = await StartAsync();
+        using var _ = s;
+        await Flows.AnswerStepAsync(s, org, "contacts");
+        Assert.Equal($"/o/{org}/interview/contacts", s.Url);
+        var line = s.Text(".error-summary a[href='#q-escalation_contact']");
+        Assert.EndsWith("uit de hand loopt? Dit antwoord is verplicht.", line);
+        Assert.DoesNotContain("?:", s.Text(".error-summary"));
     }
 
     [Fact]

@@ -40,6 +40,9 @@ public sealed class FieldView(Question question)
     /// <summary>The value was proposed by the sector preset, not typed by the user.</summary>
     public bool FromPreset { get; set; }
 
+    /// <summary>Options the sector preset proposes for a multiple-choice question; shown, never ticked.</summary>
+    public IReadOnlyList<QuestionOption> Suggested { get; set; } = [];
+
     public string ContactValue(string field) => Contact.GetValueOrDefault(field) ?? string.Empty;
 
     /// <summary>Whether this field's error belongs to a contact's subfield.</summary>
@@ -151,6 +154,7 @@ public static class InterviewForm
                 Required = q.Required,
                 FromPreset = !answers.Has(q.Id) && preset?.ContainsKey(q.Id) == true && effective.Has(q.Id),
                 AskEnglish = bilingual && q.NeedsEachLanguage,
+                Suggested = AnswerDefaults.Suggested(q, answers, library).Select(q.Option).OfType<QuestionOption>().ToList(),
             };
             if (posted is not null && posted.Raw.TryGetValue(q.Id, out var raw) && posted.Problems.ContainsKey(q.Id))
             {
@@ -240,6 +244,35 @@ public static class InterviewForm
     {
         var effective = AnswerDefaults.Apply(answers, library);
         return step.Questions.Where(q => !(q.When?.Holds(effective) ?? true)).Select(q => q.Id);
+    }
+
+    /// <summary>
+    /// A line of an error summary: the question, then the problem. A label that already ends in
+    /// a question mark or colon gets no colon of its own ("…loopt? Dit antwoord is verplicht.").
+    /// </summary>
+    public static string SummaryLine(string label, AnswerProblem problem, Language language)
+    {
+        var trimmed = label.TrimEnd();
+        var separator = trimmed.Length > 0 && trimmed[^1] is '?' or ':' or '.' or '!' ? " " : ": ";
+        return trimmed + separator + ProblemText(problem, language);
+    }
+
+    /// <summary>
+    /// A help text as the form shows it: the first sentence always, the rest behind "meer".
+    /// A sentence ends at . ! or ? followed by a space and a capital (or an opening quote).
+    /// </summary>
+    public static (string First, string More) HelpParts(string help)
+    {
+        var text = help.Trim();
+        for (var i = 0; i < text.Length - 2; i++)
+        {
+            if (text[i] is '.' or '!' or '?' && text[i + 1] == ' ' && (char.IsUpper(text[i + 2]) || text[i + 2] is '"' or '\''))
+            {
+                return (text[..(i + 1)], text[(i + 2)..].Trim());
+            }
+        }
+
+        return (text, string.Empty);
     }
 
     public static string ProblemText(AnswerProblem problem, Language language)

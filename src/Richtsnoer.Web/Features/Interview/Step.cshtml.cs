@@ -21,9 +21,12 @@ public sealed class StepModel(ProtocolStore protocols, OrganisationStore organis
     public int Number { get; private set; }
 
     /// <summary>The interview steps plus the final check-and-download step.</summary>
-    public int Total => library.Interview.Steps.Count + 1;
+    public int Total => library.Interview.ScreenCount;
 
     public IReadOnlyList<Step> Steps => library.Interview.Steps;
+
+    /// <summary>The sector option without a preset, for a preview before the sector is known.</summary>
+    private const string NoSector = "anders";
 
     public IReadOnlyList<FieldView> Fields { get; private set; } = [];
 
@@ -212,6 +215,13 @@ public sealed class StepModel(ProtocolStore protocols, OrganisationStore organis
 
     private void SetPreview(AnswerSet answers, string? lang = null)
     {
+        // Until a sector is chosen the preview speaks of no sector at all: the placeholder for a
+        // missing choice would otherwise be its first option, care, with its words and roles.
+        if (answers.Choice("sector") is null && library.Interview.Find("sector")?.Option(NoSector) is not null)
+        {
+            answers = answers.With("sector", new ChoiceAnswer(NoSector));
+        }
+
         var languages = builder.Languages(answers);
         PreviewLanguage = LanguageExtensions.TryParse(lang, out var l) && languages.Contains(l) ? l : languages[0];
         var assembled = builder.Preview(answers, PreviewLanguage);

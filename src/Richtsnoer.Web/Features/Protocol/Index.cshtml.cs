@@ -30,7 +30,7 @@ public sealed class IndexModel(ProtocolStore protocols, ProtocolBuilder builder,
 
     public string PreviewHtml { get; private set; } = string.Empty;
 
-    public int Total => library.Interview.Steps.Count + 1;
+    public int Total => library.Interview.ScreenCount;
 
     public ContentLibrary Library => library;
 

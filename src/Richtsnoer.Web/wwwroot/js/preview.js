@@ -58,7 +58,9 @@
             form.querySelectorAll('[data-question]').forEach(function (el) {
                 var id = el.getAttribute('data-question');
                 var hide = data.hidden.indexOf(id) >= 0;
-                if (el.hidden && !hide) {
+                // Only a newly shown question that needs an answer stops "next"; an optional one
+                // does not cost the user a second click.
+                if (el.hidden && !hide && el.getAttribute('data-required') === 'true') {
                     appeared = appeared || el;
                 }
 
@@ -97,7 +99,15 @@
         var submitter = event.submitter;
         update().then(function (appeared) {
             if (appeared) {
-                // A question just appeared: let the user see it before moving on.
+                // A question that needs an answer just appeared: say so and put the cursor in it.
+                var status = document.getElementById('appeared');
+                if (status) {
+                    var p = document.createElement('p');
+                    p.className = 'notice';
+                    p.textContent = status.getAttribute('data-text');
+                    status.replaceChildren(p);
+                }
+
                 var field = appeared.querySelector('input, textarea, select');
                 if (field) {
                     field.focus();
@@ -113,4 +123,42 @@
             }
         });
     });
+
+    // On a narrow screen the preview would start below the whole form: a sticky button opens
+    // it over the form and closes it again. Without this script the preview stays below the form.
+    var toggle = document.querySelector('.preview-toggle');
+    var panel = document.getElementById('preview-panel');
+    var narrow = window.matchMedia ? window.matchMedia('(max-width: 63.99rem)') : null;
+    if (toggle && panel && narrow) {
+        var setOpen = function (open) {
+            toggle.setAttribute('aria-expanded', open ? 'true' : 'false');
+            toggle.textContent = toggle.getAttribute(open ? 'data-close' : 'data-open');
+            panel.classList.toggle('open', open);
+            panel.hidden = !open && narrow.matches;
+            document.body.classList.toggle('preview-open', open);
+        };
+        var layout = function () {
+            toggle.hidden = !narrow.matches;
+            panel.classList.toggle('collapsible', narrow.matches);
+            setOpen(false);
+        };
+        toggle.addEventListener('click', function () {
+            var open = toggle.getAttribute('aria-expanded') !== 'true';
+            setOpen(open);
+            if (open) {
+                target.focus();
+            }
+        });
+        document.addEventListener('keydown', function (event) {
+            if (event.key === 'Escape' && toggle.getAttribute('aria-expanded') === 'true') {
+                setOpen(false);
+                toggle.focus();
+            }
+        });
+        if (narrow.addEventListener) {
+            narrow.addEventListener('change', layout);
+        }
+
+        layout();
+    }
 })();
