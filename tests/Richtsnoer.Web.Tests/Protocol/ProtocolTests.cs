@@ -215,6 +215,11 @@ public abstract class ProtocolTests(AppFixture fixture)
         Assert.Equal([$"/o/{org}/protocol/clauses/{clauseId}?lang=en", $"/o/{org}/protocol/own/{ownId}?lang=en"], items);
         Assert.Contains("Onze eigen afspraak", s.Text(".translations"));
 
+        // Each clause can be translated in turn, also before the answers are.
+        await s.GetAsync(items[0]);
+        Assert.Equal(HttpStatusCode.OK, s.Status);
+        Assert.Contains("Onze eigen afspraak", s.Text(".to-translate"));
+
         // The answers given in Dutch get their English text in the interview, at the step each link leads to.
         foreach (var step in links.Where(l => l.Contains("/interview/", StringComparison.Ordinal)).Select(l => l.Split('#')[0]).Distinct())
         {
@@ -247,13 +252,13 @@ public abstract class ProtocolTests(AppFixture fixture)
         Assert.True(!s.Page.Body!.TextContent.Contains("kan zo nog niet worden gemaakt", StringComparison.Ordinal), s.Text(".panel.warn:not(.translations)"));
 
         // The clause editor shows the Dutch adaptation to translate from.
-        await s.GetAsync(items[0]!);
+        await s.GetAsync(items[0]);
         Assert.Equal(HttpStatusCode.OK, s.Status);
         Assert.Contains("Onze eigen afspraak", s.Text(".to-translate"));
         await s.SubmitAsync("main form.form", new Dictionary<string, string[]> { ["Title"] = ["Our own arrangement"], ["Text"] = ["At Van Dam we call first."] });
 
         // An own clause is not saved with one language missing.
-        await s.GetAsync(items[1]!);
+        await s.GetAsync(items[1]);
         await s.SubmitAsync("main form.form", new Dictionary<string, string[]> { ["TitleEn"] = [""], ["TextEn"] = [""] });
         Assert.Contains("ook in het Engels", s.Text(".error-summary"));
         await s.SubmitAsync("main form.form", new Dictionary<string, string[]> { ["TitleEn"] = ["Photos on the building site"], ["TextEn"] = ["Ask first."] });

@@ -42,6 +42,39 @@ public sealed class ClauseModel(ProtocolStore protocols, ProtocolBuilder builder
     /// <summary>The adaptation in another language, when this language has none yet: the text to translate.</summary>
     public ClauseText? ToTranslate { get; private set; }
 
+    /// <summary>
+    /// For the editor only: an answer still without its English text reads "[to be filled in]",
+    /// so that a clause can be translated before every answer is. No document is made this way.
+    /// </summary>
+    private AnswerSet WithAnswerPlaceholders(AnswerSet a)
+    {
+        var effective = AnswerDefaults.Apply(a, library);
+        if (DocumentLanguage != Language.En || effective.List("languages").FirstOrDefault() == "en")
+        {
+            return a;
+        }
+
+        var missing = ProtocolBuilder.Missing.En;
+        var result = a;
+        foreach (var q in library.Interview.Questions.Where(q => q.NeedsEachLanguage))
+        {
+            AnswerValue? filled = effective.Get(q.Id) switch
+            {
+                TextAnswer { En: null } t => t with { En = missing },
+                ListAnswer l when Enumerable.Range(0, l.Items.Count).Any(i => l.EnglishItem(i) is null) =>
+                    l with { En = l.Items.Select((_, i) => l.EnglishItem(i) ?? missing).ToList() },
+                ContactAnswer { Contact.NameEn: null } c => c with { Contact = c.Contact with { NameEn = missing } },
+                _ => null,
+            };
+            if (filled is not null)
+            {
+                result = result.With(q.Id, filled);
+            }
+        }
+
+        return result;
+    }
+
     private AnswerSet InDocumentLanguage(AnswerSet a) => a with
     {
         Customisations = a.Customisations with
@@ -174,7 +207,7 @@ public sealed class ClauseModel(ProtocolStore protocols, ProtocolBuilder builder
         var languages = builder.Languages(draft.Answers);
         DocumentLanguage = LanguageExtensions.TryParse(lang, out var l) && languages.Contains(l) ? l : languages[0];
         // Texts still without this language are left out here, so that each can be translated in turn.
-        var answers = InDocumentLanguage(draft.Answers);
+        var answers = WithAnswerPlaceholders(InDocumentLanguage(draft.Answers));
         var current = builder.Final(answers, DocumentLanguage).Document?.AllClauses.FirstOrDefault(c => c.Id == clauseId);
         var original = builder.Final(answers with { Customisations = Restored(answers.Customisations, clauseId) }, DocumentLanguage)
             .Document?.AllClauses.FirstOrDefault(c => c.Id == clauseId);
