@@ -102,7 +102,8 @@ public static class AnswersFile
         }
 
         var customisations = ReadCustomisations(map, fileName, errors);
-        var answers = new AnswerSet(values, customisations);
+        // A variant that stands for an answer is that answer (decision 025).
+        var answers = Assembly.Variants.AsAnswers(library, new AnswerSet(values, customisations));
         var effective = AnswerDefaults.Apply(answers, library);
         var refused = errors.Select(e => e.Field.Split('.', '[')[0]).ToHashSet(StringComparer.Ordinal);
         foreach (var e in AnswersValidator.Validate(effective, library))

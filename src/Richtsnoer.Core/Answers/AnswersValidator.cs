@@ -34,6 +34,13 @@ public static class AnswersValidator
         if (stepId is null)
         {
             ValidateCustomisations(effective.Customisations, library, errors);
+            foreach (var (group, clauseId) in effective.Customisations.Alternatives)
+            {
+                if (Assembly.Variants.Contradiction(library, effective, group, clauseId) is { } why)
+                {
+                    errors.Add(new AnswerError($"alternatives.{group}", "alternative-contradicts", why));
+                }
+            }
         }
 
         return errors;
@@ -50,7 +57,7 @@ public static class AnswersValidator
         var languages = effective.List("languages");
         if (!(languages.Contains("nl") && languages.Contains("en")))
         {
-            return [];
+            return Assembly.Translations.Errors(library, effective);
         }
 
         var missing = languages[0] == "en" ? new LocalText("Nederlandse", "Dutch") : new LocalText("Engelse", "English");
@@ -78,6 +85,8 @@ public static class AnswersValidator
             }
         }
 
+        // Adaptations and own clauses need a text in every language of the protocol too.
+        errors.AddRange(Assembly.Translations.Errors(library, effective));
         return errors;
     }
 

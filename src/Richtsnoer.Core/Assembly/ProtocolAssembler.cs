@@ -15,7 +15,8 @@ public static class ProtocolAssembler
         var effective = AnswerDefaults.Apply(answers, library);
         var language = options.Language;
         var vars = new Variables(library, effective, language);
-        var selected = SelectClauses(library, effective);
+        var selectionProblems = new List<AssemblyProblem>();
+        var selected = SelectClauses(library, effective, selectionProblems);
         var custom = effective.Customisations;
 
         // The numbers first, so that a cross-reference ({{clause:id}}, {{section:id}}) is filled in
@@ -71,7 +72,12 @@ public static class ProtocolAssembler
 
             foreach (var own in owns)
             {
-                var text = own.For(language) ?? own.Nl ?? own.En!;
+                if (own.For(language) is not { } text)
+                {
+                    vars.Problems.Add(Translations.Problem(own.Nl ?? own.En, Next(), own: true, language));
+                    text = own.Nl ?? own.En ?? new ClauseText(string.Empty, string.Empty);
+                }
+
                 clauses.Add(new Clause(own.Id, 1, Next(), text.Title.Trim(), own.Topics, UserBlocks(text.Body), ClauseOrigin.Custom));
             }
 
@@ -79,7 +85,7 @@ public static class ProtocolAssembler
         }
 
         var coverage = Coverage(library, sections);
-        var problems = vars.Problems.ToList();
+        var problems = selectionProblems.Concat(vars.Problems).ToList();
         if (options.RequireFullCoverage)
         {
             problems.AddRange(coverage.Uncovered.Select(t => new AssemblyProblem(
@@ -111,7 +117,13 @@ public static class ProtocolAssembler
     }
 
     /// <summary>The library clauses whose conditions hold, with one clause per alternative group.</summary>
-    public static IReadOnlyList<ClauseTemplate> SelectClauses(ContentLibrary library, AnswerSet effective)
+    public static IReadOnlyList<ClauseTemplate> SelectClauses(ContentLibrary library, AnswerSet effective) => SelectClauses(library, effective, []);
+
+    /// <summary>
+    /// As <see cref="SelectClauses(ContentLibrary, AnswerSet)"/>; a chosen alternative that
+    /// contradicts the answers is not used, and reported in <paramref name="problems"/>.
+    /// </summary>
+    internal static IReadOnlyList<ClauseTemplate> SelectClauses(ContentLibrary library, AnswerSet effective, List<AssemblyProblem> problems)
     {
         var chosen = effective.Customisations.Alternatives;
         var result = new List<ClauseTemplate>();
@@ -135,6 +147,12 @@ public static class ProtocolAssembler
 
             var members = library.Clauses.Where(m => m.Alternative == c.Alternative).OrderBy(m => m.Order).ThenBy(m => m.Id, StringComparer.Ordinal).ToList();
             var pick = chosen.TryGetValue(c.Alternative, out var id) ? members.FirstOrDefault(m => m.Id == id) : null;
+            if (pick is not null && Variants.Contradiction(library, effective, c.Alternative, pick.Id) is { } why)
+            {
+                problems.Add(new AssemblyProblem("alternative-contradicts", new($"alternatives.{c.Alternative}: {why.Nl}", $"alternatives.{c.Alternative}: {why.En}")));
+                pick = null;
+            }
+
             pick ??= members.FirstOrDefault(m => m.When?.Holds(effective) ?? true);
             if (pick is not null)
             {
@@ -147,9 +165,15 @@ public static class ProtocolAssembler
 
     private static Clause LibraryClause(ClauseTemplate t, string number, Variables vars, Customisations custom, Language language)
     {
-        if (custom.Adapted.FirstOrDefault(a => a.ClauseId == t.Id)?.For(language) is { } adapted)
+        if (custom.Adapted.FirstOrDefault(a => a.ClauseId == t.Id) is { } adaptation)
         {
-            return new Clause(t.Id, t.Version, number, adapted.Title.Trim(), t.Topics, UserBlocks(adapted.Body), ClauseOrigin.Adapted);
+            if (adaptation.For(language) is { } adapted)
+            {
+                return new Clause(t.Id, t.Version, number, adapted.Title.Trim(), t.Topics, UserBlocks(adapted.Body), ClauseOrigin.Adapted);
+            }
+
+            // Adapted in another language only: the library text here would silently drop the adaptation.
+            vars.Problems.Add(Translations.Problem(adaptation.Nl ?? adaptation.En, number, own: false, language));
         }
 
         var body = t.For(language)!;

@@ -24,6 +24,18 @@ public sealed record ClauseTemplate(
     string SourceFile)
 {
     public ClauseBody? For(Language language) => language == Language.Nl ? Nl : En;
+
+    /// <summary>
+    /// For a member of an alternative group: choosing it answers the one question its
+    /// <see cref="When"/> names (<c>sets_answer: true</c>), instead of overriding the answers.
+    /// </summary>
+    public bool SetsAnswer { get; init; }
+
+    /// <summary>The short name of this variant in the chooser (<c>label: {nl, en}</c>).</summary>
+    public LocalText? Label { get; init; }
+
+    /// <summary>One line on what this variant says (<c>description: {nl, en}</c>).</summary>
+    public LocalText? Description { get; init; }
 }
 
 /// <summary>The title and blocks of a clause in one language, with placeholders not yet filled in.</summary>

@@ -428,6 +428,35 @@ public sealed partial class ContentLoader
             Error(relative, null, $"clause '{id}' needs a '# nl: Title' part and a '# en: Title' part");
         }
 
+        LocalText? Variant(string key)
+        {
+            if (fm.Child(key) is not { } node)
+            {
+                return null;
+            }
+
+            if (node is not YamlMappingNode m || string.IsNullOrWhiteSpace(m.Str("nl")) || string.IsNullOrWhiteSpace(m.Str("en")))
+            {
+                FmError(node, $"clause '{id}': '{key}' needs a Dutch and an English text, as {{nl: ..., en: ...}}");
+                return null;
+            }
+
+            return new LocalText(m.Str("nl")!.Trim(), m.Str("en")!.Trim());
+        }
+
+        var setsAnswer = fm.Str("sets_answer") switch
+        {
+            null or "false" => false,
+            "true" => true,
+            var other => WrongFlag(other),
+        };
+
+        bool WrongFlag(string other)
+        {
+            FmError(fm, $"clause '{id}': 'sets_answer' is true or false, not '{other}'");
+            return false;
+        }
+
         return new ClauseTemplate(
             id,
             version,
@@ -440,7 +469,12 @@ public sealed partial class ContentLoader
             generator,
             bodies.Nl,
             bodies.En,
-            relative);
+            relative)
+        {
+            SetsAnswer = setsAnswer,
+            Label = Variant("label"),
+            Description = Variant("description"),
+        };
     }
 
     private (ClauseBody? Nl, ClauseBody? En) ParseBodies(string relative, string[] lines, int start)

@@ -138,15 +138,80 @@ internal sealed class ContentValidator(ContentLibrary library, List<ContentError
 
         foreach (var group in library.AlternativeGroups)
         {
-            foreach (var c in group.Where(c => c.When is null))
-            {
-                Error("content/" + c.SourceFile, $"alternative '{group.Key}' needs a 'when' condition on every clause");
-            }
+            ValidateVariants(group.Key, group.ToList());
+        }
+
+        foreach (var c in library.Clauses.Where(c => c.Alternative is null && (c.SetsAnswer || c.Label is not null || c.Description is not null)))
+        {
+            Error("content/" + c.SourceFile, "'sets_answer', 'label' and 'description' belong to a clause with an 'alternative' group");
         }
 
         foreach (var topic in library.Topics.Where(t => !library.Clauses.Any(c => c.Topics.Contains(t.Key))))
         {
             Error("content/clauses", $"no clause covers topic {topic.Number} '{topic.Key}'");
+        }
+    }
+
+    /// <summary>
+    /// The members of an alternative group: each has its own label and one-line description in
+    /// both languages, the labels differ; a group that sets an answer names one choice or yes/no
+    /// question with a different option per member.
+    /// </summary>
+    private void ValidateVariants(string key, List<ClauseTemplate> members)
+    {
+        string File(ClauseTemplate c) => "content/" + c.SourceFile.Replace('\\', '/');
+        foreach (var c in members.Where(c => c.Label is null || c.Description is null))
+        {
+            Error(File(c), $"clause '{c.Id}' of alternative '{key}' needs a 'label' and a 'description', each as {{nl: ..., en: ...}}");
+        }
+
+        foreach (var (language, pick) in new (string, Func<LocalText, string>)[] { ("nl", l => l.Nl), ("en", l => l.En) })
+        {
+            foreach (var dup in members.Where(c => c.Label is not null).GroupBy(c => pick(c.Label!).ToLowerInvariant()).Where(g => g.Count() > 1))
+            {
+                Error(File(dup.First()), $"alternative '{key}': the {language} label '{pick(dup.First().Label!)}' is used by {string.Join(", ", dup.Select(c => c.Id))}; every variant needs its own");
+            }
+        }
+
+        if (members.Any(c => c.SetsAnswer) && members.Any(c => !c.SetsAnswer))
+        {
+            Error(File(members[0]), $"alternative '{key}': 'sets_answer: true' on some clauses but not on all");
+            return;
+        }
+
+        if (!members[0].SetsAnswer)
+        {
+            if (members.Count(c => c.When is null) > 1)
+            {
+                Error(File(members[0]), $"alternative '{key}': at most one clause may go without a 'when' condition");
+            }
+
+            return;
+        }
+
+        var questions = members.Select(c => c.When as Condition.EqualsValue).ToList();
+        foreach (var (c, e) in members.Zip(questions).Where(x => x.Second is null))
+        {
+            Error(File(c), $"clause '{c.Id}' sets an answer, so its 'when' is one question and one value: {{question: ..., equals: ...}}");
+        }
+
+        if (questions.Any(e => e is null))
+        {
+            return;
+        }
+
+        if (questions.Select(e => e!.Question).Distinct().Count() > 1)
+        {
+            Error(File(members[0]), $"alternative '{key}': every clause that sets an answer names the same question");
+        }
+        else if (library.Interview.Find(questions[0]!.Question) is { } q && q.Type is not (QuestionType.Choice or QuestionType.YesNo))
+        {
+            Error(File(members[0]), $"alternative '{key}': only a choice or yes/no question can be set by a variant, and '{q.Id}' is neither");
+        }
+
+        foreach (var dup in questions.GroupBy(e => e!.Value).Where(g => g.Count() > 1))
+        {
+            Error(File(members[0]), $"alternative '{key}': two clauses set '{dup.First()!.Question}' to '{dup.Key}'");
         }
     }
 

@@ -131,15 +131,12 @@ public class AssemblyTests
     [Fact]
     public void Without_an_answer_that_a_clause_needs_assembly_refuses_with_a_clear_error()
     {
-        // Choosing the monitoring alternative by hand while the purpose is not answered.
-        var group = TestData.Library.Clauses.First(c => c.Alternative is not null && c.Variables.Contains("monitoring_purpose"));
-        var answers = TestData.Answers(TestData.Minimal) with
-        {
-            Customisations = new Customisations(new Dictionary<string, string> { [group.Alternative!] = group.Id }, [], []),
-        };
+        // Monitoring public mentions while its purpose is not answered.
+        var clause = TestData.Library.Clauses.First(c => c.Id == "monitoring-public-mentions");
+        var answers = TestData.Answers(TestData.Minimal).With("monitoring", new ChoiceAnswer("public_mentions"));
         var e = Assert.Throws<AssemblyException>(() => Assemble(answers, Language.En));
         Assert.Contains("{{monitoring_purpose}}", e.Format(Language.En));
-        Assert.Contains(group.Id, e.Format(Language.En));
+        Assert.Contains(clause.Id, e.Format(Language.En));
     }
 
     [Fact]
@@ -171,8 +168,10 @@ public class AssemblyTests
         Assert.Contains(new Inline("altijd", Strong: true), inlines);
         Assert.Contains("{{org_name}} blijft letterlijk.", inlines.PlainText());
 
-        // The English text was not adapted, so it stays the library's; and the library itself is untouched.
-        Assert.Equal(ClauseOrigin.Library, Assemble(answers, Language.En).AllClauses.Single(c => c.Id == target.Id).Origin);
+        // The English text was not adapted: an English document is refused rather than silently dropping the adaptation.
+        Assert.Contains(Assert.Throws<AssemblyException>(() => Assemble(answers, Language.En)).Problems, p => p.Code == "missing-translation");
+
+        // And the library itself is untouched.
         Assert.Equal(target.Nl!.Title, Assemble(TestData.Answers(TestData.Minimal)).AllClauses.Single(c => c.Id == target.Id).Title);
     }
 
@@ -182,25 +181,25 @@ public class AssemblyTests
         var section = TestData.Library.Sections.First(s => !s.Appendix);
         var answers = TestData.Answers(TestData.Minimal) with
         {
-            Customisations = new Customisations(new Dictionary<string, string>(), [], [new CustomClause("own-1", section.Id, ["copyright"], new ClauseText("Foto's van de kerstborrel", "Vraag eerst toestemming."), null)]),
+            Customisations = new Customisations(new Dictionary<string, string>(), [], [new CustomClause("own-1", section.Id, ["copyright"], new ClauseText("Foto's van de kerstborrel", "Vraag eerst toestemming."), new ClauseText("Photos of the Christmas drinks", "Ask first."))]),
         };
         var en = Assemble(answers, Language.En);
         var own = en.AllClauses.Single(c => c.Id == "own-1");
         Assert.Equal(ClauseOrigin.Custom, own.Origin);
-        Assert.Equal("Foto's van de kerstborrel", own.Title); // no English text: the Dutch one is used rather than losing the clause
+        Assert.Equal("Photos of the Christmas drinks", own.Title);
         Assert.Contains(own.Number, en.Coverage.Topics.Single(t => t.Topic.Key == "copyright").ClauseNumbers);
+        Assert.Equal("Foto's van de kerstborrel", Assemble(answers).AllClauses.Single(c => c.Id == "own-1").Title);
     }
 
     [Fact]
-    public void Choosing_another_alternative_replaces_the_one_the_answers_selected()
+    public void A_chosen_variant_that_contradicts_an_answer_is_refused_rather_than_printed()
     {
         var group = TestData.Library.AlternativeGroups.First(g => g.Key == "working-hours-regime");
         var answers = TestData.Answers(TestData.Minimal + "\nworking_hours: free\n");
         var other = group.First(c => !c.When!.Holds(AnswerDefaults.Apply(answers, TestData.Library)));
         var chosen = answers with { Customisations = new Customisations(new Dictionary<string, string> { [group.Key] = other.Id }, [], []) };
-        var ids = Assemble(chosen).AllClauses.Select(c => c.Id).ToList();
-        Assert.Contains(other.Id, ids);
-        Assert.Single(ids, id => group.Any(g => g.Id == id));
+        var e = Assert.Throws<AssemblyException>(() => Assemble(chosen));
+        Assert.Contains(e.Problems, p => p.Code == "alternative-contradicts");
     }
 
     [Fact]

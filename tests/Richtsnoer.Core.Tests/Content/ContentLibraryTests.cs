@@ -155,6 +155,25 @@ public class ContentLibraryTests
     }
 
     [Fact]
+    public void A_variant_without_its_own_label_or_that_sets_an_answer_it_cannot_set_is_reported()
+    {
+        var dir = CopyContent();
+        var breaks = Path.Combine(dir, "clauses", "working-hours", "breaks.md");
+        File.WriteAllText(breaks, File.ReadAllText(breaks).Replace("label: {nl: \"Alleen in de pauze\", en: \"Only during breaks\"}", "label: {nl: \"Vrij gebruik\", en: \"Free use\"}"));
+        var government = Path.Combine(dir, "clauses", "information", "confidential-government.md");
+        File.WriteAllText(government, File.ReadAllText(government).Replace("alternative: confidential-basis\n", "alternative: confidential-basis\nsets_answer: true\n"));
+        var pending = Path.Combine(dir, "clauses", "adoption", "pending.md");
+        File.WriteAllText(pending, string.Join("\n", File.ReadAllLines(pending).Where(l => !l.StartsWith("description:", StringComparison.Ordinal))));
+
+        var e = Assert.Throws<ContentException>(() => ContentLoader.Load(dir));
+        var messages = string.Join("\n", e.Errors);
+        Assert.Contains("the nl label 'Vrij gebruik' is used by", messages);
+        Assert.Contains("the en label 'Free use' is used by", messages);
+        Assert.Contains("alternative 'confidential-basis': 'sets_answer: true' on some clauses but not on all", messages);
+        Assert.Contains("clause 'adoption-pending' of alternative 'adoption-route' needs a 'label' and a 'description'", messages);
+    }
+
+    [Fact]
     public void A_yaml_syntax_error_names_file_and_line()
     {
         var dir = CopyContent();

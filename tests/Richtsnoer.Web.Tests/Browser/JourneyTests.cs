@@ -118,8 +118,9 @@ public sealed class JourneyTests(BrowserFixture fixture)
         await protocol.Clause(clauseId).GetByRole(AriaRole.Link, new() { Name = "Aanpassing bekijken of herstellen" }).ClickAsync();
         await Assertions.Expect(site.Page.Locator("details.original")).ToHaveJSPropertyAsync("open", true);
         await site.VisitedAsync("clause-restore");
-        await site.Page.GetByRole(AriaRole.Button, new() { Name = "Oorspronkelijke tekst terugzetten" }).ClickAsync();
+        await site.Page.GetByRole(AriaRole.Button, new() { Name = "Tekst uit de bibliotheek terugzetten" }).ClickAsync();
         await Assertions.Expect(protocol.Clause(clauseId)).Not.ToContainTextAsync("nooit adressen noemen");
+        await Assertions.Expect(site.Page.Locator("p.notice")).ToHaveTextAsync("De tekst uit de bibliotheek staat er weer.");
 
         Assert.True(axe.Problems.Count == 0, string.Join("\n", axe.Problems));
     }

@@ -98,6 +98,7 @@ public abstract class ProtocolTests(AppFixture fixture)
         Assert.True(s.Page.QuerySelector("details.original")!.HasAttribute("open"));
         Assert.Equal(Normalize(originalTitle.Replace("Tekst aanpassen", "")), Normalize(s.Text("details.original h2")));
         await s.SubmitAsync("form.restore");
+        Assert.Equal("De tekst uit de bibliotheek staat er weer.", s.Text("p.notice"));
         Assert.Null(s.Page.QuerySelector($"#c-{clauseId} .badge"));
         Assert.Equal(Normalize(originalTitle), Normalize(s.Page.QuerySelector($"#c-{clauseId} h4")!.TextContent));
     }
@@ -117,17 +118,158 @@ public abstract class ProtocolTests(AppFixture fixture)
         Assert.Null(s.Page.QuerySelector(".badge"));
     }
 
+    /// <summary>The variant chooser of one group: the form's selector, and the clause it sits under.</summary>
+    private static (string Form, string Clause) Chooser(WebSession s, string group)
+    {
+        var form = s.Page.QuerySelectorAll("details.alternatives form").Single(f => f.QuerySelector("input[name=group]")!.GetAttribute("value") == group);
+        var clause = form.Closest(".clause")!.GetAttribute("data-clause")!;
+        return ($"#c-{clause} details.alternatives form", clause);
+    }
+
     [Fact]
-    public async Task Another_alternative_replaces_the_clause()
+    public async Task A_working_hours_variant_is_the_answer_choosing_one_changes_the_interview_and_the_interview_changes_it_back()
     {
         var (s, org) = await GeneratedAsync();
         using var _ = s;
-        var form = s.Page.QuerySelector("details.alternatives form")!;
-        var current = form.QuerySelector("input[name=clause][checked]")!.GetAttribute("value")!;
-        var other = form.QuerySelectorAll("input[name=clause]").Select(i => i.GetAttribute("value")!).First(v => v != current);
-        await s.SubmitAsync("details.alternatives form", new Dictionary<string, string[]> { ["clause"] = [other] });
-        Assert.NotNull(s.Page.QuerySelector($"[data-clause='{other}']"));
+        var (form, current) = Chooser(s, "working-hours-regime");
+
+        // Four variants, each with its own label and a line that says what it means.
+        var labels = s.Page.QuerySelectorAll(form + " label strong").Select(l => l.TextContent.Trim()).ToList();
+        Assert.Equal(4, labels.Count);
+        Assert.Equal(4, labels.Distinct().Count());
+        Assert.Contains("Alleen in de pauze", labels);
+        Assert.All(s.Page.QuerySelectorAll(form + " .variant-description"), d => Assert.False(string.IsNullOrWhiteSpace(d.TextContent)));
+        Assert.Contains("verandert dat antwoord ook", s.Text(form + " .hint"));
+
+        var target = current == "working-hours-breaks" ? "working-hours-none" : "working-hours-breaks";
+        var value = target == "working-hours-breaks" ? "breaks" : "none";
+        await s.SubmitAsync(form, new Dictionary<string, string[]> { ["clause"] = [target] });
+        Assert.Contains("answer=working_hours", s.Url);
+        var notice = s.Page.QuerySelectorAll("p.notice").Single(n => n.TextContent.Contains("Uw antwoord is aangepast")).TextContent;
+        Assert.Contains(value == "breaks" ? "Alleen in de pauze" : "Niet onder werktijd", notice);
+        Assert.NotNull(s.Page.QuerySelector($"[data-clause='{target}']"));
         Assert.Null(s.Page.QuerySelector($"[data-clause='{current}']"));
+        Assert.Null(s.Page.QuerySelector(".fixed-variant"));
+
+        // The interview shows the same answer.
+        await s.GetAsync($"/o/{org}/interview/working-hours");
+        Assert.True(s.Page.QuerySelector($"input[name='q.working_hours'][value='{value}']")!.HasAttribute("checked"));
+
+        // And changing the answer there changes the variant: nothing stale holds the old choice.
+        await Flows.AnswerStepAsync(s, org, "working-hours", new Dictionary<string, string[]> { ["q.working_hours"] = ["free"] });
+        await s.GetAsync($"/o/{org}/protocol");
+        Assert.NotNull(s.Page.QuerySelector("[data-clause='working-hours-free']"));
+        Assert.Null(s.Page.QuerySelector($"[data-clause='{target}']"));
+    }
+
+    [Fact]
+    public async Task With_a_works_council_the_adoption_text_without_consent_is_not_offered_and_cannot_be_posted()
+    {
+        var (s, org) = await GeneratedAsync(extra: new Dictionary<string, Dictionary<string, string[]>>
+        {
+            ["works-council"] = new() { ["q.works_council"] = ["true"] },
+        });
+        using var _ = s;
+        Assert.NotNull(s.Page.QuerySelector("[data-clause='adoption-pending']"));
+        Assert.Null(s.Page.QuerySelector("input[name=clause][value='adoption-no-council']"));
+        Assert.Null(s.Page.QuerySelector("#c-adoption-pending details.alternatives"));
+
+        await s.PostAsync($"/o/{org}/protocol?handler=alternative", new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = s.Token(),
+            ["group"] = "adoption-route",
+            ["clause"] = "adoption-no-council",
+            ["lang"] = "nl",
+        });
+        Assert.Contains("refused=adoption-route", s.Url);
+        Assert.Contains("past niet bij uw antwoorden", s.Text("p.notice[role=alert]"));
+        Assert.NotNull(s.Page.QuerySelector("[data-clause='adoption-pending']"));
+        Assert.Null(s.Page.QuerySelector("[data-clause='adoption-no-council']"));
+    }
+
+    [Fact]
+    public async Task Adding_English_lists_what_to_translate_the_English_download_explains_it_and_translating_makes_it_whole()
+    {
+        var (s, org) = await GeneratedAsync();
+        using var _ = s;
+        var link = s.Page.QuerySelector(".clause-tools a[href*='/protocol/clauses/']")!.GetAttribute("href")!;
+        var clauseId = link.Split('/')[5].Split('?')[0];
+        await s.GetAsync(link);
+        await s.SubmitAsync("main form.form", new Dictionary<string, string[]> { ["Title"] = ["Onze eigen afspraak"], ["Text"] = ["Bij Van Dam bellen we eerst."] });
+        await s.GetAsync($"/o/{org}/protocol/own?lang=nl");
+        await s.SubmitAsync("main form.form", new Dictionary<string, string[]>
+        {
+            ["Section"] = ["conduct"],
+            ["TitleNl"] = ["Foto's op de bouwplaats"],
+            ["TextNl"] = ["Vraag eerst toestemming."],
+        });
+        var ownId = s.Page.QuerySelector(".clause .badge.own")!.Closest(".clause")!.GetAttribute("data-clause")!;
+
+        // The protocol becomes Dutch and English.
+        await Flows.AnswerStepAsync(s, org, "organisation", new Dictionary<string, string[]> { ["q.languages"] = ["nl", "en"] });
+        await Flows.AnswerStepAsync(s, org, "contacts", new Dictionary<string, string[]> { ["q.escalation_contact.name_en"] = ["the Communications team"] });
+        await s.GetAsync($"/o/{org}/protocol?lang=nl");
+        var links = s.Page.QuerySelectorAll(".translations li a").Select(a => a.GetAttribute("href")!).ToList();
+        Assert.Contains($"/o/{org}/interview/working-hours#q-spokespersons", links);
+        var items = links.Where(l => l.Contains("/protocol/", StringComparison.Ordinal)).ToList();
+        Assert.Equal([$"/o/{org}/protocol/clauses/{clauseId}?lang=en", $"/o/{org}/protocol/own/{ownId}?lang=en"], items);
+        Assert.Contains("Onze eigen afspraak", s.Text(".translations"));
+
+        // Each clause can be translated in turn, also before the answers are.
+        await s.GetAsync(items[0]);
+        Assert.Equal(HttpStatusCode.OK, s.Status);
+        Assert.Contains("Onze eigen afspraak", s.Text(".to-translate"));
+
+        // The answers given in Dutch get their English text in the interview, at the step each link leads to.
+        foreach (var step in links.Where(l => l.Contains("/interview/", StringComparison.Ordinal)).Select(l => l.Split('#')[0]).Distinct())
+        {
+            await s.GetAsync(step);
+            var values = new Dictionary<string, string[]>();
+            foreach (var field in s.Page.QuerySelectorAll("#wizard input[name$='.en'], #wizard textarea[name$='.en']"))
+            {
+                var name = field.GetAttribute("name")!;
+                var dutch = s.Page.QuerySelector($"#wizard [name='{name[..^3]}']");
+                var dutchText = dutch?.LocalName == "textarea" ? dutch.TextContent : dutch?.GetAttribute("value");
+                var englishText = field.LocalName == "textarea" ? field.TextContent : field.GetAttribute("value");
+                if (string.IsNullOrWhiteSpace(englishText) && !string.IsNullOrWhiteSpace(dutchText))
+                {
+                    values[name] = [string.Join("\n", dutchText.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select((_, i) => $"English text {i + 1}"))];
+                }
+            }
+
+            await s.SubmitAsync("#wizard", values, ("nav", "next"));
+        }
+
+        await s.GetAsync($"/o/{org}/protocol?lang=nl");
+        Assert.True(s.Page.QuerySelectorAll(".translations li").Length == 2, s.Text(".translations"));
+
+        // The English download is refused and the page it leads to says what to translate first.
+        var (response, _) = await s.DownloadAsync($"/o/{org}/download/md?lang=en");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal($"/o/{org}/protocol?lang=en", WebSession.Local(response.Headers.Location!.OriginalString));
+        await s.GetAsync($"/o/{org}/protocol?lang=en");
+        Assert.Equal(2, s.Page.QuerySelectorAll(".translations li").Length);
+        Assert.True(!s.Page.Body!.TextContent.Contains("kan zo nog niet worden gemaakt", StringComparison.Ordinal), s.Text(".panel.warn:not(.translations)"));
+
+        // The clause editor shows the Dutch adaptation to translate from.
+        await s.GetAsync(items[0]);
+        Assert.Equal(HttpStatusCode.OK, s.Status);
+        Assert.Contains("Onze eigen afspraak", s.Text(".to-translate"));
+        await s.SubmitAsync("main form.form", new Dictionary<string, string[]> { ["Title"] = ["Our own arrangement"], ["Text"] = ["At Van Dam we call first."] });
+
+        // An own clause is not saved with one language missing.
+        await s.GetAsync(items[1]);
+        await s.SubmitAsync("main form.form", new Dictionary<string, string[]> { ["TitleEn"] = [""], ["TextEn"] = [""] });
+        Assert.Contains("ook in het Engels", s.Text(".error-summary"));
+        await s.SubmitAsync("main form.form", new Dictionary<string, string[]> { ["TitleEn"] = ["Photos on the building site"], ["TextEn"] = ["Ask first."] });
+
+        await s.GetAsync($"/o/{org}/protocol?lang=en");
+        Assert.Null(s.Page.QuerySelector(".translations"));
+        var md = Encoding.UTF8.GetString((await s.DownloadAsync($"/o/{org}/download/md?lang=en")).Bytes);
+        Assert.Contains("Our own arrangement", md);
+        Assert.Contains("Photos on the building site", md);
+        Assert.DoesNotContain("Foto's op de bouwplaats", md);
+        Assert.DoesNotContain("Onze eigen afspraak", md);
     }
 
     [Fact]

@@ -39,6 +39,51 @@ public sealed class ClauseModel(ProtocolStore protocols, ProtocolBuilder builder
 
     public bool Conflict { get; private set; }
 
+    /// <summary>The adaptation in another language, when this language has none yet: the text to translate.</summary>
+    public ClauseText? ToTranslate { get; private set; }
+
+    /// <summary>
+    /// For the editor only: an answer still without its English text reads "[to be filled in]",
+    /// so that a clause can be translated before every answer is. No document is made this way.
+    /// </summary>
+    private AnswerSet WithAnswerPlaceholders(AnswerSet a)
+    {
+        var effective = AnswerDefaults.Apply(a, library);
+        if (DocumentLanguage != Language.En || effective.List("languages").FirstOrDefault() == "en")
+        {
+            return a;
+        }
+
+        var missing = ProtocolBuilder.Missing.En;
+        var result = a;
+        foreach (var q in library.Interview.Questions.Where(q => q.NeedsEachLanguage))
+        {
+            AnswerValue? filled = effective.Get(q.Id) switch
+            {
+                TextAnswer { En: null } t => t with { En = missing },
+                ListAnswer l when Enumerable.Range(0, l.Items.Count).Any(i => l.EnglishItem(i) is null) =>
+                    l with { En = l.Items.Select((_, i) => l.EnglishItem(i) ?? missing).ToList() },
+                ContactAnswer { Contact.NameEn: null } c => c with { Contact = c.Contact with { NameEn = missing } },
+                _ => null,
+            };
+            if (filled is not null)
+            {
+                result = result.With(q.Id, filled);
+            }
+        }
+
+        return result;
+    }
+
+    private AnswerSet InDocumentLanguage(AnswerSet a) => a with
+    {
+        Customisations = a.Customisations with
+        {
+            Adapted = a.Customisations.Adapted.Where(x => x.For(DocumentLanguage) is not null).ToList(),
+            Custom = a.Customisations.Custom.Where(x => x.For(DocumentLanguage) is not null).ToList(),
+        },
+    };
+
     public Dictionary<string, LocalText> Errors { get; } = [];
 
     public async Task<IActionResult> OnGetAsync(string clauseId, string? lang)
@@ -120,7 +165,8 @@ public sealed class ClauseModel(ProtocolStore protocols, ProtocolBuilder builder
 
         try
         {
-            await protocols.UpdateAsync(OrgId, UserId, d => Unchanged(d, clauseId), d => d.Customise(With(d.Answers.Customisations, clauseId, null)));
+            // Every language at once, so that the languages of the protocol stay in step.
+            await protocols.UpdateAsync(OrgId, UserId, d => Unchanged(d, clauseId), d => d.Customise(Restored(d.Answers.Customisations, clauseId)));
         }
         catch (ConcurrentChangeException conflict)
         {
@@ -130,9 +176,12 @@ public sealed class ClauseModel(ProtocolStore protocols, ProtocolBuilder builder
             return Refuse(conflict.Current, clauseId, lang);
         }
 
-        logger.LogInformation("Organisation {OrganisationId} restored clause {ClauseId} ({Language})", OrgId, clauseId, DocumentLanguage.Code());
-        return LocalRedirect($"/o/{OrgId}/protocol?lang={DocumentLanguage.Code()}&saved=1#c-{clauseId}");
+        logger.LogInformation("Organisation {OrganisationId} restored clause {ClauseId}", OrgId, clauseId);
+        return LocalRedirect($"/o/{OrgId}/protocol?lang={DocumentLanguage.Code()}&restored=1#c-{clauseId}");
     }
+
+    /// <summary>The customisations without any adaptation of this clause: the library text in every language.</summary>
+    private static Customisations Restored(Customisations c, string clauseId) => c with { Adapted = c.Adapted.Where(a => a.ClauseId != clauseId).ToList() };
 
     /// <summary>The customisations with this clause's text in the document language replaced (null restores the original).</summary>
     private Customisations With(Customisations c, string clauseId, ClauseText? text)
@@ -157,9 +206,13 @@ public sealed class ClauseModel(ProtocolStore protocols, ProtocolBuilder builder
 
         var languages = builder.Languages(draft.Answers);
         DocumentLanguage = LanguageExtensions.TryParse(lang, out var l) && languages.Contains(l) ? l : languages[0];
-        var current = builder.Final(draft.Answers, DocumentLanguage).Document?.AllClauses.FirstOrDefault(c => c.Id == clauseId);
-        var original = builder.Final(draft.Answers with { Customisations = With(draft.Answers.Customisations, clauseId, null) }, DocumentLanguage)
+        // Texts still without this language are left out here, so that each can be translated in turn.
+        var answers = WithAnswerPlaceholders(InDocumentLanguage(draft.Answers));
+        var current = builder.Final(answers, DocumentLanguage).Document?.AllClauses.FirstOrDefault(c => c.Id == clauseId);
+        var original = builder.Final(answers with { Customisations = Restored(answers.Customisations, clauseId) }, DocumentLanguage)
             .Document?.AllClauses.FirstOrDefault(c => c.Id == clauseId);
+        var adaptation = draft.Answers.Customisations.Adapted.FirstOrDefault(a => a.ClauseId == clauseId);
+        ToTranslate = adaptation is not null && adaptation.For(DocumentLanguage) is null ? adaptation.Nl ?? adaptation.En : null;
         if (current is null || original is null)
         {
             return false;

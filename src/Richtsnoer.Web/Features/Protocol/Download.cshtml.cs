@@ -23,7 +23,8 @@ public sealed class DownloadModel(Storage.Protocols.ProtocolStore protocols, Pro
         var final = builder.Final(draft.Answers, language);
         if (final.Document is not { } document)
         {
-            return LocalRedirect($"/o/{OrgId}/protocol");
+            // The protocol page in that language says why: an answer missing, or a text still to translate.
+            return LocalRedirect($"/o/{OrgId}/protocol" + (language == languages[0] ? "" : $"?lang={language.Code()}"));
         }
 
         if (isSummary)

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Richtsnoer.Core;
 using Richtsnoer.Core.Answers;
+using Richtsnoer.Core.Assembly;
 using Richtsnoer.Core.Content;
 using Richtsnoer.Core.Model;
 using Richtsnoer.Rendering;
@@ -62,21 +63,57 @@ public sealed class IndexModel(ProtocolStore protocols, ProtocolBuilder builder,
         return LocalRedirect($"/o/{OrgId}/protocol");
     }
 
+    /// <summary>
+    /// Chooses a variant. One that stands for an answer changes that answer (the interview shows
+    /// it); another is fixed as the organisation's own choice. A variant that does not fit the
+    /// answers is not offered and is refused here too.
+    /// </summary>
     public async Task<IActionResult> OnPostAlternativeAsync(string? group, string? clause, string? lang)
     {
-        var members = library.AlternativeGroups.FirstOrDefault(g => g.Key == group);
-        if (group is null || members is null || members.All(m => m.Id != clause))
+        if (Variants.Group(library, group) is not { } variantGroup || clause is null || variantGroup.Members.All(m => m.Id != clause))
         {
             return BadRequest();
         }
 
+        VariantChoice? choice = null;
         await protocols.UpdateAsync(OrgId, UserId, d =>
         {
-            var alternatives = new Dictionary<string, string>(d.Answers.Customisations.Alternatives, StringComparer.Ordinal) { [group] = clause! };
-            d.Customise(d.Answers.Customisations with { Alternatives = alternatives });
+            choice = Variants.Choose(library, d.Answers, variantGroup.Key, clause);
+            if (choice is null)
+            {
+                return;
+            }
+
+            if (choice.ChangedQuestion is { } question)
+            {
+                d.RecordAnswers(d.CurrentStep ?? library.Interview.Find(question)!.StepId, choice.Answers);
+            }
+
+            d.Customise(choice.Answers.Customisations);
         });
-        logger.LogInformation("Organisation {OrganisationId} chose alternative {Clause} for {Group}", OrgId, clause, group);
-        return LocalRedirect($"/o/{OrgId}/protocol?lang={Lang(lang)}#c-{clause}");
+        if (choice is null)
+        {
+            return LocalRedirect($"/o/{OrgId}/protocol?lang={Lang(lang)}&refused={Uri.EscapeDataString(variantGroup.Key)}");
+        }
+
+        logger.LogInformation("Organisation {OrganisationId} chose alternative {Clause} for {Group}", OrgId, clause, variantGroup.Key);
+        var message = choice.ChangedQuestion is { } changed ? $"&answer={Uri.EscapeDataString(changed)}"
+            : choice.Answers.Customisations.Alternatives.ContainsKey(variantGroup.Key) ? $"&fixed={Uri.EscapeDataString(variantGroup.Key)}" : "";
+        return LocalRedirect($"/o/{OrgId}/protocol?lang={Lang(lang)}{message}#c-{clause}");
+    }
+
+    /// <summary>Removes the organisation's own choice of variant: the answers decide again.</summary>
+    public async Task<IActionResult> OnPostFollowAsync(string? group, string? lang)
+    {
+        if (Variants.Group(library, group) is not { } variantGroup)
+        {
+            return BadRequest();
+        }
+
+        var draft = await protocols.UpdateAsync(OrgId, UserId, d => d.Customise(Variants.Follow(d.Answers, variantGroup.Key).Customisations));
+        var now = Variants.Fitting(variantGroup, AnswerDefaults.Apply(draft.Answers, library));
+        logger.LogInformation("Organisation {OrganisationId} follows its answers again for {Group}", OrgId, variantGroup.Key);
+        return LocalRedirect($"/o/{OrgId}/protocol?lang={Lang(lang)}&followed={Uri.EscapeDataString(variantGroup.Key)}" + (now is null ? "" : $"#c-{now.Id}"));
     }
 
     public async Task<IActionResult> OnPostDeleteOwnAsync(string? id, string? lang)
@@ -104,7 +141,11 @@ public sealed class IndexModel(ProtocolStore protocols, ProtocolBuilder builder,
 
         var final = builder.Final(draft.Answers, DocumentLanguage);
         Document = final.Document;
-        Problems = final.Problems;
+
+        // What still needs translating is listed with links to its editor, not repeated as a problem.
+        Untranslated = Translations.Missing(library, draft.Answers);
+        UntranslatedAnswers = AnswersValidator.Languages(AnswerDefaults.Apply(draft.Answers, library), library).Where(e => e.Code == "missing-language").ToList();
+        Problems = final.Problems.Where((_, i) => i >= final.Codes.Count || final.Codes[i] is not (Translations.Code or "missing-language")).ToList();
         if (Document is null)
         {
             // Assembly refused (for example a topic left uncovered): show why, with the preview.
@@ -122,8 +163,31 @@ public sealed class IndexModel(ProtocolStore protocols, ProtocolBuilder builder,
     public ClauseTemplate? Adaptable(Clause clause) =>
         clause.Origin != ClauseOrigin.Custom && library.Clause(clause.Id) is { Generator: ClauseGenerator.None } t ? t : null;
 
+    /// <summary>Adaptations and own clauses without a text in one of the protocol's languages.</summary>
+    public IReadOnlyList<MissingTranslation> Untranslated { get; private set; } = [];
+
+    /// <summary>Answers that appear in the protocol without a text in one of its languages (decision 020).</summary>
+    public IReadOnlyList<AnswerError> UntranslatedAnswers { get; private set; } = [];
+
+    /// <summary>The group of variants a document clause belongs to, if any.</summary>
+    public VariantGroup? GroupOf(Clause clause) => clause.Origin == ClauseOrigin.Custom ? null : Variants.GroupOf(library, clause.Id);
+
+    /// <summary>The variants offered for this clause: never one that contradicts the answers.</summary>
     public IReadOnlyList<ClauseTemplate> AlternativesOf(Clause clause) =>
-        library.Clause(clause.Id)?.Alternative is { } group
-            ? library.Clauses.Where(c => c.Alternative == group).OrderBy(c => c.Order).ThenBy(c => c.Id, StringComparer.Ordinal).ToList()
-            : [];
+        GroupOf(clause) is { } group ? Variants.Offered(library, Draft.Answers, group.Key) : [];
+
+    /// <summary>The variant the organisation fixed for this group itself, or null when its answers decide.</summary>
+    public ClauseTemplate? FixedVariant(VariantGroup group) => Variants.Fixed(library, Draft.Answers, group.Key);
+
+    /// <summary>After a choice that changed an answer: the question and the label of its new answer.</summary>
+    public (Question Question, LocalText Value)? ChangedAnswer(string? questionId)
+    {
+        if (library.Interview.Find(questionId ?? "") is not { } q
+            || AnswerDefaults.Apply(Draft.Answers, library).Get(q.Id)?.Scalars().FirstOrDefault() is not { } value)
+        {
+            return null;
+        }
+
+        return (q, Variants.OptionLabel(q, value));
+    }
 }

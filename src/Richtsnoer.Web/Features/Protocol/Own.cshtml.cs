@@ -109,6 +109,14 @@ public sealed class OwnModel(ProtocolStore protocols, ProtocolBuilder builder, C
             Errors.TryAdd(FieldOf(e.Field[prefix.Length..]), e.Message);
         }
 
+        // An own clause has a text in every language of the protocol, so the languages stay in step.
+        foreach (var language in Languages.Where(l => Languages.Count > 1 && clause.For(l) is null && (clause.Nl ?? clause.En) is not null))
+        {
+            Errors.TryAdd(language == Language.Nl ? "TitleNl" : "TitleEn", language == Language.Nl
+                ? new("Schrijf de bepaling ook in het Nederlands: het protocol is in het Nederlands en het Engels.", "Write the clause in Dutch too: the protocol is in Dutch and English.")
+                : new("Schrijf de bepaling ook in het Engels: het protocol is in het Nederlands en het Engels.", "Write the clause in English too: the protocol is in Dutch and English."));
+        }
+
         if (Errors.Count > 0)
         {
             return Page();

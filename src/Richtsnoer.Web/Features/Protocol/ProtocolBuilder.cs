@@ -7,7 +7,11 @@ using Richtsnoer.Core.Model;
 namespace Richtsnoer.Web.Features.Protocol;
 
 /// <summary>The result of assembling for the screen: a document, or the reasons there is none.</summary>
-public sealed record Assembled(ProtocolDocument? Document, IReadOnlyList<LocalText> Problems);
+public sealed record Assembled(ProtocolDocument? Document, IReadOnlyList<LocalText> Problems)
+{
+    /// <summary>The code of each problem, in the same order (for example <c>missing-translation</c>).</summary>
+    public IReadOnlyList<string> Codes { get; init; } = [];
+}
 
 /// <summary>
 /// Turns stored answers into documents through Core's assembler: a preview while answers are
@@ -61,7 +65,10 @@ public sealed class ProtocolBuilder(ContentLibrary library, TimeProvider clock)
             .ToList();
         if (problems.Count > 0)
         {
-            return new Assembled(null, problems.Select(p => new LocalText($"{p.Field}: {p.Message.Nl}", $"{p.Field}: {p.Message.En}")).ToList());
+            return new Assembled(null, problems.Select(p => new LocalText($"{p.Field}: {p.Message.Nl}", $"{p.Field}: {p.Message.En}")).ToList())
+            {
+                Codes = problems.Select(p => p.Code).ToList(),
+            };
         }
 
         try
@@ -70,7 +77,7 @@ public sealed class ProtocolBuilder(ContentLibrary library, TimeProvider clock)
         }
         catch (AssemblyException e)
         {
-            return new Assembled(null, e.Problems.Select(p => p.Message).ToList());
+            return new Assembled(null, e.Problems.Select(p => p.Message).ToList()) { Codes = e.Problems.Select(p => p.Code).ToList() };
         }
     }
 
