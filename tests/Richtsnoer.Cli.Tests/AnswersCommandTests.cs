@@ -57,6 +57,22 @@ public class AnswersCommandTests
     }
 
     [Fact]
+    public void Validate_refuses_a_file_that_is_not_utf8_text_or_uses_aliases_with_the_line()
+    {
+        var latin1 = Path.Combine(CliRunner.TempDir(), "latin1.yaml");
+        File.WriteAllBytes(latin1, [.. "sector: anders\norg_name: Caf"u8, 0xE9, .. " De Hoek\n"u8]);
+        var r = CliRunner.Run("answers", "validate", latin1);
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("latin1.yaml:2: file: het bestand is geen UTF-8", r.Error);
+
+        var aliases = Path.Combine(CliRunner.TempDir(), "aliases.yaml");
+        File.WriteAllText(aliases, "a: &a [x, x]\norg_name: *a\n");
+        var e = CliRunner.Run("answers", "validate", aliases, "--lang", "en");
+        Assert.Equal(1, e.ExitCode);
+        Assert.Contains("aliases.yaml:1: yaml: anchors (&a) are not allowed in an answers file", e.Error);
+    }
+
+    [Fact]
     public void Validate_reports_text_that_is_missing_in_a_language_of_the_protocol_and_generate_refuses_to_mix()
     {
         var file = Path.Combine(CliRunner.TempDir(), "two-languages.yaml");

@@ -54,18 +54,13 @@ public static class AnswersCommand
         {
             var language = Cli.Lang(parse.GetValue(lang));
             var path = parse.GetValue(file)!;
-            if (Cli.ReadAnswers(path, ContentLibrary.Default, language, Console.Error) is not { } answers)
+            var result = AnswersFileCheck.ReadFile(path.ToString(), ContentLibrary.Default);
+            foreach (var e in result.Errors)
             {
-                return Cli.InvalidInput;
+                Console.Error.WriteLine(e.Format(language));
             }
 
-            var untranslated = AnswersValidator.Languages(AnswerDefaults.Apply(answers, ContentLibrary.Default), ContentLibrary.Default);
-            foreach (var e in untranslated)
-            {
-                Console.Error.WriteLine((e with { File = path.ToString() }).Format(language));
-            }
-
-            if (untranslated.Count > 0)
+            if (!result.Ok)
             {
                 return Cli.InvalidInput;
             }

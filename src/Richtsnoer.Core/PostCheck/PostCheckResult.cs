@@ -104,6 +104,13 @@ public sealed record Finding(
 {
     public Verdict Verdict => Category.Severity();
 
+    /// <summary>
+    /// The organisation's own term this finding is about, as the answers give it (a relation or a
+    /// competitor, also when one of its other words from <c>check_aliases</c> matched); null when the
+    /// finding comes from the word lists or no single term is known.
+    /// </summary>
+    public string? Term { get; init; }
+
     /// <summary>The explanation followed by whom to ask, as one text (the JSON "message").</summary>
     public string FullMessage => Message + " " + Ask;
 }

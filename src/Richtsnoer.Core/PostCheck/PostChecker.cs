@@ -250,7 +250,7 @@ public sealed class PostChecker
         var findings = new List<Finding>(spans.Count);
         foreach (var r in spans)
         {
-            findings.Add(MakeFinding(r.Category, r.Kind, r.Start, r.End, r.Term ?? draft[r.Start..r.End]));
+            findings.Add(MakeFinding(r.Category, r.Kind, r.Start, r.End, r.Term ?? draft[r.Start..r.End]) with { Term = r.Term });
         }
 
         // 5. Verdict: the most severe finding.

@@ -2,23 +2,49 @@ using System.Collections.Concurrent;
 using Richtsnoer.Core;
 using Richtsnoer.Core.Answers;
 using Richtsnoer.Core.Content;
+using Richtsnoer.Core.Model;
 using Richtsnoer.Core.PostCheck;
 using Richtsnoer.Storage.Protocols;
 using Richtsnoer.Web.Features.Protocol;
 
 namespace Richtsnoer.Web.Features.Tools;
 
-/// <summary>What the tools of one organisation need: its effective answers and its post checker.</summary>
-public sealed record ToolsContext(AnswerSet Effective, PostChecker Checker)
+/// <summary>
+/// What the tools of one organisation need: its effective answers, its post checker and the
+/// assembled protocol the checker's findings point into.
+/// </summary>
+public sealed record ToolsContext(AnswerSet Effective, PostChecker Checker, ProtocolDocument? Protocol = null)
 {
     /// <summary>
     /// The post check as the page and the API give it: not started for a client that has gone,
-    /// and at most <see cref="EmployeeTools.MaxFindingsShown"/> findings with the total.
+    /// and at most <see cref="EmployeeTools.MaxFindingsShown"/> findings with the total; every
+    /// finding's clause taken from <see cref="Protocol"/> (<see cref="ClauseFor"/>).
     /// </summary>
     public PostCheckResult Check(string draft, CancellationToken aborted)
     {
         aborted.ThrowIfCancellationRequested();
-        return Checker.Check(draft).Limit(EmployeeTools.MaxFindingsShown);
+        var result = Checker.Check(draft).Limit(EmployeeTools.MaxFindingsShown);
+        return Protocol is null ? result : result with { Findings = [.. result.Findings.Select(f => f with { Clause = ClauseFor(f, draft) ?? f.Clause })] };
+    }
+
+    /// <summary>
+    /// The clause of the assembled protocol a finding points to: of the clauses on the finding's
+    /// topic, the one whose text names what was found (the competitors clause names the
+    /// competitors; the clause on business relations in general does not), else the first.
+    /// </summary>
+    public ClauseRef? ClauseFor(Finding finding, string draft)
+    {
+        var topic = finding.Category.Topic();
+        var candidates = Protocol?.AllClauses.Where(c => c.Topics.Contains(topic)).ToList() ?? [];
+        if (candidates.Count == 0)
+        {
+            return null;
+        }
+
+        var names = new[] { finding.Term, draft.Substring(finding.Start, finding.Length) }.OfType<string>().Where(n => n.Trim().Length >= 2).ToList();
+        var named = candidates.FirstOrDefault(c => names.Any(n => Richtsnoer.Core.Quality.BlockText.Units(c.Blocks).Any(u => u.Contains(n.Trim(), StringComparison.OrdinalIgnoreCase))));
+        var clause = named ?? candidates[0];
+        return new ClauseRef(clause.Number, clause.Title);
     }
 }
 
@@ -64,7 +90,7 @@ public sealed class EmployeeTools(ProtocolStore protocols, ProtocolBuilder build
 
         var effective = AnswerDefaults.Apply(draft.Answers, library);
         var protocol = builder.Preview(draft.Answers, language).Document;
-        context = new ToolsContext(effective, PostChecker.Create(lexicon, effective, protocol, language));
+        context = new ToolsContext(effective, PostChecker.Create(lexicon, effective, protocol, language), protocol);
         cache[key] = context;
         return context;
     }

@@ -32,6 +32,12 @@ public sealed class PostCheckModel(EmployeeTools tools) : OrganisationPageModel
 
     public LocalText? Error { get; private set; }
 
+    /// <summary>Whom a finding says to ask (the doubt contact, else the escalation contact), for its links.</summary>
+    public Core.Answers.Contact? AskContact { get; private set; }
+
+    /// <summary>Owners and editors may teach the check their own words and try a draft against them.</summary>
+    public bool CanTeach => Membership.Role is Storage.Organisations.Role.Owner or Storage.Organisations.Role.Editor;
+
     public IActionResult OnGet() => Page();
 
     public async Task<IActionResult> OnPostAsync()
@@ -59,37 +65,62 @@ public sealed class PostCheckModel(EmployeeTools tools) : OrganisationPageModel
         }
 
         Result = context.Check(text, HttpContext.RequestAborted);
+        AskContact = context.Effective.Contact("doubt_contact") ?? context.Effective.Contact("escalation_contact");
         Segments = Split(text, Result.Findings);
         return Page();
     }
 
     /// <summary>
     /// The draft with its findings marked, written exactly as typed: the page shows it with
-    /// white-space: pre-wrap, so no indentation or line break may be added between the pieces.
+    /// white-space: pre-wrap, so nothing may be added between the pieces. Neighbouring pieces with
+    /// the same verdict are one mark, so a highlighted phrase reads as one run without seams; the
+    /// numbers of the findings that end in a run follow it, in one superscript.
     /// </summary>
-    public IHtmlContent DraftHtml(Language ui)
+    public IHtmlContent DraftHtml(Language ui) => new HtmlString(DraftMarkup(Text ?? string.Empty, Segments, Result?.Findings ?? [], ui));
+
+    public static string DraftMarkup(string text, IReadOnlyList<Segment> segments, IReadOnlyList<Finding> findings, Language ui)
     {
-        var findings = Result?.Findings ?? [];
         var html = new StringBuilder();
         var encoder = HtmlEncoder.Default;
-        foreach (var s in Segments)
+        for (var k = 0; k < segments.Count;)
         {
+            var s = segments[k];
             if (s.Findings.Count == 0)
             {
                 html.Append(encoder.Encode(s.Text));
+                k++;
                 continue;
             }
 
-            html.Append("<mark class=\"finding-").Append(s.Verdict.Id()).Append("\">").Append(encoder.Encode(s.Text)).Append("</mark>");
-            foreach (var i in s.Findings.Where(i => findings[i].Start + findings[i].Length == s.End))
+            var end = k;
+            while (end + 1 < segments.Count && segments[end + 1].Findings.Count > 0 && segments[end + 1].Verdict == s.Verdict && segments[end + 1].Start == segments[end].End)
             {
-                var n = i + 1;
-                html.Append("<sup><a href=\"#f-").Append(n).Append("\" aria-label=\"")
-                    .Append(ui == Language.Nl ? "bevinding " : "finding ").Append(n).Append("\">").Append(n).Append("</a></sup>");
+                end++;
             }
+
+            var (from, to) = (s.Start, segments[end].End);
+            html.Append("<mark class=\"finding-").Append(s.Verdict.Id()).Append("\">").Append(encoder.Encode(text[from..to])).Append("</mark>");
+            var ending = Enumerable.Range(0, findings.Count)
+                .Where(i => findings[i].Start + findings[i].Length > from && findings[i].Start + findings[i].Length <= to)
+                .Where(i => segments.Skip(k).Take(end - k + 1).Any(x => x.Findings.Contains(i)))
+                .ToList();
+            if (ending.Count > 0)
+            {
+                html.Append("<sup class=\"refs\">");
+                for (var j = 0; j < ending.Count; j++)
+                {
+                    var n = ending[j] + 1;
+                    html.Append(j == 0 ? "" : ",").Append("<a href=\"#f-").Append(n).Append("\" aria-label=\"")
+                        .Append(ui == Language.Nl ? "bevinding " : "finding ").Append(n).Append("\">").Append(n).Append("</a>");
+                }
+
+                html.Append("</sup>");
+            }
+
+            k = end + 1;
         }
 
-        return new HtmlString(html.ToString());
+        return html.ToString();
     }
 
     /// <summary>

@@ -20,6 +20,9 @@ public sealed class ResponseGuideModel(EmployeeTools tools) : OrganisationPageMo
 
     public GuideAdvice? Advice { get; private set; }
 
+    /// <summary>The escalation contact of the advice, for its mailto: and tel: links.</summary>
+    public Core.Answers.Contact? Escalation { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string? path)
     {
         var walker = new ResponseGuideWalker(tools.Library);
@@ -54,6 +57,7 @@ public sealed class ResponseGuideModel(EmployeeTools tools) : OrganisationPageMo
                         }
 
                         Advice = walker.Advice(done.Situation, context.Effective, HttpContext.Lang());
+                        Escalation = context.Effective.Contact("escalation_contact");
                         return Page();
                 }
             }

@@ -1,0 +1,37 @@
+using Richtsnoer.Core.Answers;
+using Richtsnoer.Core.PostCheck;
+
+namespace Richtsnoer.Core.Tests.PostCheck;
+
+/// <summary><see cref="Finding.Term"/>: the organisation's own term a finding is about, also when another word for it matched.</summary>
+public class FindingTermTests
+{
+    private const string Answers = """
+        org_name: Tuinarchitecten Groenhof B.V.
+        sector: zakelijke_dienstverlening
+        works_council: false
+        relations: [Landgoed De Wildhoeve]
+        competitors: [Hovenier Bladgoud]
+        check_aliases:
+          - "Landgoed De Wildhoeve = LDW"
+        escalation_contact: {name: Team Kantoor, email: kantoor@groenhof.nl}
+        effective_date: 2027-01-01
+        """;
+
+    private static readonly Lazy<PostChecker> Checker = new(() =>
+        PostChecker.Create(CheckLexicon.Default, AnswerDefaults.Apply(TestData.Answers(Answers), TestData.Library), null, Language.Nl));
+
+    [Theory]
+    [InlineData("Vandaag weer aan het snoeien bij Landgoed De Wildhoeve.", CheckCategory.Relation, "Landgoed De Wildhoeve")]
+    [InlineData("Vandaag weer aan het snoeien bij LDW.", CheckCategory.Relation, "Landgoed De Wildhoeve")]
+    [InlineData("Hovenier Bladgoud heeft een nieuwe kraan.", CheckCategory.Competitor, "Hovenier Bladgoud")]
+    public void A_finding_on_an_own_term_names_the_term_as_configured(string draft, CheckCategory category, string term)
+    {
+        var finding = Assert.Single(Checker.Value.Check(draft).Findings, f => f.Category == category);
+        Assert.Equal(term, finding.Term);
+    }
+
+    [Fact]
+    public void A_finding_from_the_word_lists_names_no_term() =>
+        Assert.All(Checker.Value.Check("Wat een stelletje idioten, bel 06-12345678.").Findings, f => Assert.Null(f.Term));
+}
