@@ -68,7 +68,8 @@ public static class RateLimits
                 : RateLimitPartition.GetNoLimiter("none");
         }
 
-        if (post && path.EndsWith("/post-check", StringComparison.OrdinalIgnoreCase))
+        // The owner's "try a post" box on the other-words page runs the same check.
+        if (post && (path.EndsWith("/post-check", StringComparison.OrdinalIgnoreCase) || path.EndsWith("/check-terms", StringComparison.OrdinalIgnoreCase)))
         {
             return Bucket("post-check:" + user, options.PostCheckPerMinute);
         }

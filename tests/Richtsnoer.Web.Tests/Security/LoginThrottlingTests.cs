@@ -170,6 +170,27 @@ public abstract class LoginThrottlingTests(AppFixture fixture)
         Assert.True(refused.Headers.RetryAfter is not null);
         Assert.Contains("\"status\":429", await refused.Content.ReadAsStringAsync(ct));
     }
+
+    [Fact]
+    public async Task Test_drafts_on_the_other_words_page_share_the_post_check_limit()
+    {
+        await using var app = App(new ManualTime(Now), postCheckPerMinute: 5);
+        using var s = Session(app, "192.0.2.45");
+        await Flows.RegisterAsync(s);
+        var org = await Flows.CreateOrganisationAsync(s, "Proefjes BV");
+        await Flows.CompleteInterviewAsync(s, org);
+        await s.GetAsync($"/o/{org}/protocol/check-terms");
+        var token = s.Token();
+        var ct = TestContext.Current.CancellationToken;
+        var responses = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => s.Client.PostAsync(
+            $"/o/{org}/protocol/check-terms?handler=try",
+            new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("Draft", "Gewoon een bericht")]),
+            ct)));
+        var codes = responses.Select(r => r.StatusCode).ToList();
+
+        Assert.Equal(5, codes.Count(c => c == HttpStatusCode.OK));
+        Assert.Equal(11, codes.Count(c => c == HttpStatusCode.TooManyRequests));
+    }
 }
 
 [Collection("sqlite")]
