@@ -62,6 +62,9 @@ public sealed class InterviewLoad(int thinkMs, DateTimeOffset deadline)
 
     public long Saves;
 
+    /// <summary>False during the warm-up: requests are made but not counted.</summary>
+    public volatile bool Measuring;
+
     private readonly ConcurrentDictionary<string, int> statusCounts = new();
 
     public IReadOnlyDictionary<string, int> StatusCounts => statusCounts;
@@ -194,6 +197,7 @@ public sealed class InterviewLoad(int thinkMs, DateTimeOffset deadline)
 
     private void Error(string kind, HttpStatusCode status)
     {
+        // Errors count in the warm-up too.
         Errors.AddOrUpdate(kind, 1, (_, n) => n + 1);
         statusCounts.AddOrUpdate($"{kind} {(int)status}", 1, (_, n) => n + 1);
     }
@@ -213,7 +217,11 @@ public sealed class InterviewLoad(int thinkMs, DateTimeOffset deadline)
 
         var watch = Stopwatch.StartNew();
         var result = await user.Owner.SendRawAsync(request, ct);
-        Latency[kind].Add(watch.Elapsed.TotalMilliseconds);
+        if (Measuring)
+        {
+            Latency[kind].Add(watch.Elapsed.TotalMilliseconds);
+        }
+
         return result;
     }
 

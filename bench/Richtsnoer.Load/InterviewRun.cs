@@ -48,12 +48,24 @@ internal static class InterviewRun
         var durability = options.Mode == "interview-durability";
         var kills = durability ? (options.KillAfter.Length > 0 ? options.KillAfter : [options.Seconds / 3.0, options.Seconds * 2 / 3.0]) : [];
         var load = new InterviewLoad(options.ThinkMs, deadline);
+        var end = DateTimeOffset.UtcNow.AddSeconds(options.Warmup + options.Seconds);
+        var running = load.RunAsync(users, end, ct);
+
+        // Warm-up: the same loop, not counted (the JIT's tier-up of a fresh process, the pools).
+        if (options.Warmup > 0)
+        {
+            say($"warm-up {options.Warmup} s");
+            await Task.WhenAny(running, Task.Delay(TimeSpan.FromSeconds(options.Warmup), ct));
+        }
+
+        result["warmup_seconds"] = options.Warmup;
+        load.Measuring = true;
         var cpuServer0 = server.ProcessorTime();
         var cpuSelf0 = Process.GetCurrentProcess().TotalProcessorTime;
         var machine0 = Cpu.Read();
-        var end = DateTimeOffset.UtcNow.AddSeconds(options.Seconds);
         var clock = Stopwatch.StartNew();
-        var running = load.RunAsync(users, end, ct);
+        var (rssAtStart, _) = server.Memory();
+        result["rss_mb_after_warmup"] = Math.Round(rssAtStart);
 
         // Memory every second (peak) and every 10 s (the curve); kills at their moments.
         var peakRss = 0.0;
@@ -87,7 +99,8 @@ internal static class InterviewRun
             }
         }
 
-        var wall = await running;
+        await running;
+        var wall = clock.Elapsed;
         var machine1 = Cpu.Read();
         var cpuServer = serverCpuBeforeKills + server.ProcessorTime() - cpuServer0;
         var cpuSelf = Process.GetCurrentProcess().TotalProcessorTime - cpuSelf0;

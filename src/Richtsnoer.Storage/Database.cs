@@ -157,8 +157,10 @@ public sealed class Dialect(DatabaseProvider provider, string sqliteSynchronous 
         if (Provider == DatabaseProvider.Sqlite)
         {
             // Per connection: enforce foreign keys, wait for a busy writer instead of failing at once,
-            // and the sync level of commits (the database is in WAL mode; decision 026).
-            await connection.ExecuteAsync($"PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = {sqliteSynchronous};");
+            // the sync level of commits (the database is in WAL mode) and a page cache of 512 KB
+            // instead of 2 MB: the pool keeps a connection for each request that was in flight at
+            // once, and each would otherwise hold up to 2 MB of pages the OS caches anyway (decision 026).
+            await connection.ExecuteAsync($"PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = {sqliteSynchronous}; PRAGMA cache_size = -512;");
         }
     }
 
