@@ -230,13 +230,17 @@ public sealed class InterviewLoad(int thinkMs, DateTimeOffset deadline)
     /// acknowledged one or a later one that was sent (an answer lost in a kill). Returns the users
     /// and texts that fail, with what was found.
     /// </summary>
-    public static async Task<List<string>> VerifyAsync(Store store, IReadOnlyList<InterviewUser> users, CancellationToken ct)
+    public static async Task<List<string>> VerifyAsync(Store store, IReadOnlyList<InterviewUser> users, CancellationToken ct) =>
+        await VerifyAsync(store, users.Select(u => (u, (IReadOnlyDictionary<string, int>)u.Acknowledged.ToDictionary())).ToList(), ct);
+
+    /// <summary>As above, against a snapshot of what was acknowledged (taken while the server was down after a kill).</summary>
+    public static async Task<List<string>> VerifyAsync(Store store, IReadOnlyList<(InterviewUser User, IReadOnlyDictionary<string, int> Acknowledged)> snapshot, CancellationToken ct)
     {
         await using var connection = await store.OpenAsync(ct);
         var stored = (await connection.QueryAsync<(string Org, string Answers)>("SELECT CAST(organisation_id AS TEXT), answers FROM protocols"))
             .ToDictionary(r => Guid.Parse(r.Org), r => r.Answers);
         var problems = new List<string>();
-        foreach (var user in users)
+        foreach (var (user, acknowledged) in snapshot)
         {
             if (!stored.TryGetValue(user.Org, out var yaml))
             {
@@ -244,7 +248,7 @@ public sealed class InterviewLoad(int thinkMs, DateTimeOffset deadline)
                 continue;
             }
 
-            foreach (var (marker, acked) in user.Acknowledged)
+            foreach (var (marker, acked) in acknowledged)
             {
                 var found = Regex.Matches(yaml, $"\\b{marker}(\\d+)x").Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).DefaultIfEmpty(0).Max();
                 var sent = user.Sent.GetValueOrDefault(marker);

@@ -73,6 +73,7 @@ internal static class InterviewRun
         var killLog = new List<Dictionary<string, object>>();
         var serverCpuBeforeKills = TimeSpan.Zero;
         var nextKill = 0;
+        var killProblems = 0;
         var nextSample = 10.0;
         while (!running.IsCompleted)
         {
@@ -92,9 +93,20 @@ internal static class InterviewRun
                 var at = clock.Elapsed;
                 server.Kill();
                 say($"kill -9 at {at.TotalSeconds:F1} s with {savesBefore} saves answered 302");
+
+                // While the server is down nothing can overwrite: every save answered 302 so far
+                // must be in the database now, not only its successor after the restart.
+                var snapshot = users.Select(u => (u, (IReadOnlyDictionary<string, int>)u.Acknowledged.ToDictionary())).ToList();
+                var lost = await InterviewLoad.VerifyAsync(store, snapshot, ct);
+                killProblems += lost.Count;
+                say($"  while down: {snapshot.Sum(x => x.Item2.Count)} acknowledged texts checked in the database, {lost.Count} missing");
+                foreach (var p in lost.Take(5))
+                {
+                    say("    " + p);
+                }
                 var up = await server.StartAsync(TimeSpan.FromSeconds(60), ct);
                 say($"restarted, answering again after {up.TotalSeconds:F2} s");
-                killLog.Add(new() { ["at_seconds"] = Math.Round(at.TotalSeconds, 1), ["saves_before"] = savesBefore, ["down_seconds"] = Math.Round(up.TotalSeconds, 2) });
+                killLog.Add(new() { ["at_seconds"] = Math.Round(at.TotalSeconds, 1), ["saves_before"] = savesBefore, ["down_seconds"] = Math.Round(up.TotalSeconds, 2), ["missing_while_down"] = killProblems });
                 nextKill++;
             }
         }
@@ -167,7 +179,8 @@ internal static class InterviewRun
         }
 
         var errors = load.Errors.Values.Sum() + (durability ? 0 : load.TransportErrors);
-        var ok = problems.Count == 0 && errors == 0 && (!durability || killLog.Count == kills.Length);
+        result["missing_while_down"] = killProblems;
+        var ok = problems.Count == 0 && killProblems == 0 && errors == 0 && (!durability || killLog.Count == kills.Length);
         result["ok"] = ok;
         say(ok ? "OK" : "NOT OK");
         return ok ? 0 : 1;

@@ -54,6 +54,11 @@ else
     environment["DOTNET_gcServer"] = "0";
 }
 
+foreach (var (k, v) in options.Env)
+{
+    environment[k] = v;
+}
+
 switch (options.Gc)
 {
     case "workstation": environment["DOTNET_gcServer"] = "0"; break;
@@ -300,6 +305,9 @@ internal sealed record Options(bool Postgres, bool Durability, int Workers, int 
 
     public int Warmup { get; init; } = 20;
 
+    /// <summary>Extra environment for the server (--env NAME=VALUE, repeatable), e.g. a GC setting to compare.</summary>
+    public List<KeyValuePair<string, string>> Env { get; init; } = [];
+
     public double[] KillAfter { get; init; } = [];
 
     /// <summary>app (as the web app is built), workstation, server, datas, server-nodatas.</summary>
@@ -309,7 +317,7 @@ internal sealed record Options(bool Postgres, bool Durability, int Workers, int 
         """
         usage: dotnet run -c Release --project bench/Richtsnoer.Load -- [--db sqlite|postgres] [--mode burst|durability|interview|interview-durability]
                [--workers 64] [--staff 10000] [--kill-at 2500,6000] [--timeout-minutes 10]
-               [--users 50] [--seconds 60] [--warmup 20] [--think-ms 500] [--kill-after 20,40] [--gc app|workstation|server|datas|server-nodatas]
+               [--users 50] [--seconds 60] [--warmup 20] [--think-ms 500] [--kill-after 20,40] [--gc app|workstation|server|datas|server-nodatas] [--env NAME=VALUE]
                [--postgres "Host=127.0.0.1;Port=55432;Username=postgres;Database=postgres"] [--app path/Richtsnoer.Web.dll]
                [--results results.jsonl] [--keep]
         """;
@@ -334,6 +342,10 @@ internal sealed record Options(bool Postgres, bool Durability, int Workers, int 
                     break;
                 case "--users": o = o with { Users = Math.Clamp(int.Parse(Next(), CultureInfo.InvariantCulture), 1, 500) }; break;
                 case "--seconds": o = o with { Seconds = Math.Clamp(int.Parse(Next(), CultureInfo.InvariantCulture), 5, 600) }; break;
+                case "--env":
+                    var pair = Next().Split('=', 2);
+                    o.Env.Add(new(pair[0], pair.Length > 1 ? pair[1] : string.Empty));
+                    break;
                 case "--warmup": o = o with { Warmup = Math.Clamp(int.Parse(Next(), CultureInfo.InvariantCulture), 0, 300) }; break;
                 case "--think-ms": o = o with { ThinkMs = Math.Clamp(int.Parse(Next(), CultureInfo.InvariantCulture), 0, 10_000) }; break;
                 case "--kill-after": o = o with { KillAfter = Next().Split(',').Select(x => double.Parse(x, CultureInfo.InvariantCulture)).ToArray() }; break;
