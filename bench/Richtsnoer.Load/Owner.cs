@@ -137,6 +137,24 @@ public sealed class Owner : IDisposable
         return (response.StatusCode, await response.Content.ReadAsByteArrayAsync());
     }
 
+    /// <summary>The fields a form would post as it stands on the current page.</summary>
+    public List<KeyValuePair<string, string>> FormFields(string selector) =>
+        Fields(Page.QuerySelector(selector) as IHtmlFormElement ?? throw new InvalidOperationException($"no form '{selector}' on {Url} ({Status})"));
+
+    /// <summary>
+    /// One request with this owner's cookies, no redirect followed, nothing parsed (for the load
+    /// loop): status, Location and the body as text (of a PDF only its first bytes).
+    /// </summary>
+    public async Task<(HttpStatusCode Status, string? Location, string Body)> SendRawAsync(HttpRequestMessage request, CancellationToken ct)
+    {
+        using var response = await client.SendAsync(request, ct);
+        var bytes = await response.Content.ReadAsByteArrayAsync(ct);
+        var binary = response.Content.Headers.ContentType?.MediaType is { } type && !type.StartsWith("text/", StringComparison.Ordinal) && !type.Contains("json", StringComparison.Ordinal);
+        var body = binary ? Encoding.ASCII.GetString(bytes, 0, Math.Min(8, bytes.Length)) : Encoding.UTF8.GetString(bytes);
+        var location = response.Headers.Location;
+        return (response.StatusCode, location is null ? null : location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString, body);
+    }
+
     private string Token() =>
         Page.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value") ?? throw new InvalidOperationException($"no antiforgery token on {Url}");
 

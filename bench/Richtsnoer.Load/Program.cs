@@ -41,6 +41,31 @@ var environment = new Dictionary<string, string>
     // link after a kill. Per-account and per-user limits stay as they are.
     ["Richtsnoer__RateLimits__AccountPerMinute"] = "100000",
 };
+if (options.Interview)
+{
+    // Each simulated owner checks a post after every step, more often than the 30 a minute a
+    // person is allowed; the limiter is not what is measured here.
+    environment["Richtsnoer__RateLimits__PostCheckPerMinute"] = "100000";
+    environment["Richtsnoer__RateLimits__ApiPerMinute"] = "100000";
+}
+else
+{
+    // The burst figures in docs/benchmarks.md were measured with the workstation GC.
+    environment["DOTNET_gcServer"] = "0";
+}
+
+foreach (var (k, v) in options.Env)
+{
+    environment[k] = v;
+}
+
+switch (options.Gc)
+{
+    case "workstation": environment["DOTNET_gcServer"] = "0"; break;
+    case "server": environment["DOTNET_gcServer"] = "1"; break;
+    case "datas": environment["DOTNET_gcServer"] = "1"; environment["DOTNET_GCDynamicAdaptationMode"] = "1"; break;
+    case "server-nodatas": environment["DOTNET_gcServer"] = "1"; environment["DOTNET_GCDynamicAdaptationMode"] = "0"; break;
+}
 string? pgDatabase = null;
 Store store;
 if (options.Postgres)
@@ -66,7 +91,7 @@ else
 var result = new Dictionary<string, object?>
 {
     ["database"] = options.Postgres ? "postgres" : "sqlite",
-    ["mode"] = options.Durability ? "durability" : "burst",
+    ["mode"] = options.Mode,
     ["workers"] = options.Workers,
     ["staff"] = options.Staff,
     ["started"] = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture),
@@ -82,6 +107,11 @@ try
     Say($"work folder {work}; app {dll}; port {server.Port}; {(options.Postgres ? "PostgreSQL database " + pgDatabase : "SQLite")}");
     var startup = await server.StartAsync(TimeSpan.FromSeconds(60), global.Token);
     Say($"server up in {startup.TotalSeconds:F1} s");
+    if (options.Interview)
+    {
+        exit = await InterviewRun.RunAsync(options, server, store, result, deadline, global.Token, Say);
+        return exit;
+    }
 
     // Setup over HTTP, as the owner would do it.
     var setup = Stopwatch.StartNew();
@@ -261,10 +291,33 @@ static Dictionary<string, double> Percentiles(Series s) => new()
 /// <summary>The command line: --db sqlite|postgres, --mode burst|durability, --workers, --staff, --kill-at, --timeout-minutes, --results, --keep.</summary>
 internal sealed record Options(bool Postgres, bool Durability, int Workers, int Staff, int[] KillAt, TimeSpan Timeout, string PostgresAdmin, string? App, string? Results, bool Keep)
 {
+    /// <summary>burst, durability, interview or interview-durability.</summary>
+    public string Mode { get; init; } = "burst";
+
+    public bool Interview => Mode.StartsWith("interview", StringComparison.Ordinal);
+
+    /// <summary>Interview: simulated owners, seconds of the loop, mean think time between requests (ms), seconds at which to kill -9.</summary>
+    public int Users { get; init; } = 50;
+
+    public int Seconds { get; init; } = 60;
+
+    public int ThinkMs { get; init; } = 500;
+
+    public int Warmup { get; init; } = 20;
+
+    /// <summary>Extra environment for the server (--env NAME=VALUE, repeatable), e.g. a GC setting to compare.</summary>
+    public List<KeyValuePair<string, string>> Env { get; init; } = [];
+
+    public double[] KillAfter { get; init; } = [];
+
+    /// <summary>app (as the web app is built), workstation, server, datas, server-nodatas.</summary>
+    public string Gc { get; init; } = "app";
+
     public const string Usage =
         """
-        usage: dotnet run -c Release --project bench/Richtsnoer.Load -- [--db sqlite|postgres] [--mode burst|durability]
+        usage: dotnet run -c Release --project bench/Richtsnoer.Load -- [--db sqlite|postgres] [--mode burst|durability|interview|interview-durability]
                [--workers 64] [--staff 10000] [--kill-at 2500,6000] [--timeout-minutes 10]
+               [--users 50] [--seconds 60] [--warmup 20] [--think-ms 500] [--kill-after 20,40] [--gc app|workstation|server|datas|server-nodatas] [--env NAME=VALUE]
                [--postgres "Host=127.0.0.1;Port=55432;Username=postgres;Database=postgres"] [--app path/Richtsnoer.Web.dll]
                [--results results.jsonl] [--keep]
         """;
@@ -278,7 +331,25 @@ internal sealed record Options(bool Postgres, bool Durability, int Workers, int 
             switch (args[i])
             {
                 case "--db": o = o with { Postgres = Next() switch { "postgres" => true, "sqlite" => false, var x => throw new ArgumentException("--db " + x) } }; break;
-                case "--mode": o = o with { Durability = Next() switch { "durability" => true, "burst" => false, var x => throw new ArgumentException("--mode " + x) } }; break;
+                case "--mode":
+                    var mode = Next();
+                    o = mode switch
+                    {
+                        "durability" => o with { Durability = true, Mode = mode },
+                        "burst" or "interview" or "interview-durability" => o with { Durability = false, Mode = mode },
+                        _ => throw new ArgumentException("--mode " + mode),
+                    };
+                    break;
+                case "--users": o = o with { Users = Math.Clamp(int.Parse(Next(), CultureInfo.InvariantCulture), 1, 500) }; break;
+                case "--seconds": o = o with { Seconds = Math.Clamp(int.Parse(Next(), CultureInfo.InvariantCulture), 5, 600) }; break;
+                case "--env":
+                    var pair = Next().Split('=', 2);
+                    o.Env.Add(new(pair[0], pair.Length > 1 ? pair[1] : string.Empty));
+                    break;
+                case "--warmup": o = o with { Warmup = Math.Clamp(int.Parse(Next(), CultureInfo.InvariantCulture), 0, 300) }; break;
+                case "--think-ms": o = o with { ThinkMs = Math.Clamp(int.Parse(Next(), CultureInfo.InvariantCulture), 0, 10_000) }; break;
+                case "--kill-after": o = o with { KillAfter = Next().Split(',').Select(x => double.Parse(x, CultureInfo.InvariantCulture)).ToArray() }; break;
+                case "--gc": o = o with { Gc = Next() is var gc && gc is "app" or "workstation" or "server" or "datas" or "server-nodatas" ? gc : throw new ArgumentException("--gc " + gc) }; break;
                 case "--workers": o = o with { Workers = Math.Clamp(int.Parse(Next(), CultureInfo.InvariantCulture), 1, 256) }; break;
                 case "--staff": o = o with { Staff = Math.Clamp(int.Parse(Next(), CultureInfo.InvariantCulture), 1, 10_000) }; break;
                 case "--kill-at": o = o with { KillAt = Next().Split(',').Select(x => int.Parse(x, CultureInfo.InvariantCulture)).ToArray() }; break;

@@ -19,6 +19,46 @@ public sealed class Server(string dll, int port, IReadOnlyDictionary<string, str
 
     public int Starts { get; private set; }
 
+    /// <summary>The server's process id while it runs (0 when not).</summary>
+    public int Pid => process is { HasExited: false } p ? p.Id : 0;
+
+    /// <summary>Extra environment for the next start only (e.g. a GC setting to compare).</summary>
+    public Dictionary<string, string> Extra { get; } = [];
+
+    /// <summary>Resident set now and its peak (VmRSS, VmHWM from /proc) in MB; zeros when not running.</summary>
+    public (double Rss, double Peak) Memory()
+    {
+        try
+        {
+            var pid = Pid;
+            if (pid == 0)
+            {
+                return (0, 0);
+            }
+
+            double rss = 0, peak = 0;
+            foreach (var line in File.ReadLines($"/proc/{pid}/status"))
+            {
+                if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+                {
+                    rss = Kb(line) / 1024.0;
+                }
+                else if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+                {
+                    peak = Kb(line) / 1024.0;
+                }
+            }
+
+            return (rss, peak);
+        }
+        catch (IOException)
+        {
+            return (0, 0);
+        }
+
+        static long Kb(string line) => long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -40,8 +80,7 @@ public sealed class Server(string dll, int port, IReadOnlyDictionary<string, str
         info.ArgumentList.Add("-c");
         info.ArgumentList.Add($"exec dotnet '{dll}' >> '{logFile}' 2>&1");
         info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
-        info.Environment["DOTNET_gcServer"] = "0";
-        foreach (var (k, v) in environment)
+        foreach (var (k, v) in environment.Concat(Extra))
         {
             info.Environment[k] = v;
         }

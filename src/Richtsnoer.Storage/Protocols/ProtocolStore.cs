@@ -28,8 +28,8 @@ public sealed class ProtocolStore(Database database, AnswersCodec codec, Adoptio
     }
 
     /// <summary>
-    /// Reads the draft, applies the change and writes it back in one transaction with the row
-    /// locked, so two people (or two instances) saving different steps never undo each other.
+    /// Reads the draft, applies the change and writes it back only if nobody saved in between, so
+    /// two people (or two instances) saving different steps never undo each other.
     /// </summary>
     public Task<ProtocolDraft> UpdateAsync(Guid organisationId, Guid userId, Action<ProtocolDraft> change, CancellationToken ct = default) =>
         UpdateAsync(organisationId, userId, null, change, ct);
@@ -40,39 +40,70 @@ public sealed class ProtocolStore(Database database, AnswersCodec codec, Adoptio
     /// was loaded; when not, nothing is written and <see cref="ConcurrentChangeException"/> carries the
     /// stored draft (optimistic concurrency: a stale save never overwrites someone else's change).
     /// </summary>
+    /// <remarks>
+    /// Reading, parsing the YAML, the change, the check and serialising all happen outside any
+    /// transaction (decision 026). The write is one <c>UPDATE ... WHERE revision = @expected</c>
+    /// with the audit entry in the same short transaction; when another save came in between (no
+    /// row updated), the draft is read again and <paramref name="unchanged"/> and
+    /// <paramref name="change"/> run again on it, so nothing is lost and a stale form is still refused.
+    /// </remarks>
     public async Task<ProtocolDraft> UpdateAsync(Guid organisationId, Guid userId, Func<ProtocolDraft, bool>? unchanged, Action<ProtocolDraft> change, CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct);
-        await using var tx = await database.Dialect.BeginWriteAsync(connection, ct);
-        var row = await connection.QuerySingleOrDefaultAsync<Row>(Select + database.Dialect.ForUpdate, new { organisationId }, tx)
-            ?? throw new KeyNotFoundException($"No protocol for organisation {organisationId}.");
-        var draft = ToDraft(row);
-        if (unchanged is not null && !unchanged(draft))
+        string? email = null;
+        for (var attempt = 1; ; attempt++)
         {
-            await tx.RollbackAsync(ct);
-            throw new ConcurrentChangeException(draft);
-        }
+            var row = await connection.QuerySingleOrDefaultAsync<Row>(Select, new { organisationId })
+                ?? throw new KeyNotFoundException($"No protocol for organisation {organisationId}.");
+            var draft = ToDraft(row);
+            if (unchanged is not null && !unchanged(draft))
+            {
+                throw new ConcurrentChangeException(draft);
+            }
 
-        var before = draft.Answers;
-        change(draft);
-        var at = DateTimeOffset.UtcNow;
-        await connection.ExecuteAsync(
-            """
-            UPDATE protocols SET answers = @answers, status = @status, current_step = @step, revision = revision + 1, updated_at = @at, updated_by = @userId
-            WHERE organisation_id = @organisationId
-            """,
-            new { organisationId, answers = codec.Write(draft.Answers), status = ProtocolDraft.StatusName(draft.Status), step = draft.CurrentStep, at, userId },
-            tx);
-        if (Changes(before, draft.Answers) is { } changes)
-        {
-            var email = await connection.ExecuteScalarAsync<string?>("SELECT email FROM users WHERE id = @userId", new { userId }, tx);
-            changes["revision"] = row.Revision + 1;
-            await audit.AppendAsync(connection, tx, organisationId, new Adoption.Actor(userId, email ?? userId.ToString()), "draft.changed", null, changes);
-        }
+            var before = draft.Answers;
+            change(draft);
+            var answers = codec.Write(draft.Answers);
+            var changes = Changes(before, draft.Answers);
+            if (changes is not null)
+            {
+                email ??= await connection.ExecuteScalarAsync<string?>("SELECT email FROM users WHERE id = @userId", new { userId }) ?? userId.ToString();
+                changes["revision"] = row.Revision + 1;
+            }
 
-        await tx.CommitAsync(ct);
-        return new ProtocolDraft(organisationId, draft.Answers, draft.Status, draft.CurrentStep, row.Revision + 1, at);
+            var at = DateTimeOffset.UtcNow;
+            await using var tx = await database.Dialect.BeginWriteAsync(connection, ct);
+            var written = await connection.ExecuteAsync(
+                """
+                UPDATE protocols SET answers = @answers, status = @status, current_step = @step, revision = @next, updated_at = @at, updated_by = @userId
+                WHERE organisation_id = @organisationId AND revision = @expected
+                """,
+                new { organisationId, answers, status = ProtocolDraft.StatusName(draft.Status), step = draft.CurrentStep, next = row.Revision + 1, expected = row.Revision, at, userId },
+                tx);
+            if (written == 0)
+            {
+                // Someone saved after we read: start again from what is stored now.
+                await tx.RollbackAsync(ct);
+                if (attempt >= MaxAttempts)
+                {
+                    throw new ConcurrentChangeException(await GetAsync(organisationId, ct) ?? draft);
+                }
+
+                continue;
+            }
+
+            if (changes is not null)
+            {
+                await audit.AppendAsync(connection, tx, organisationId, new Adoption.Actor(userId, email!), "draft.changed", null, changes);
+            }
+
+            await tx.CommitAsync(ct);
+            return new ProtocolDraft(organisationId, draft.Answers, draft.Status, draft.CurrentStep, row.Revision + 1, at);
+        }
     }
+
+    /// <summary>Saves that lose the race this often in a row give up with a conflict (nothing written).</summary>
+    private const int MaxAttempts = 20;
 
     /// <summary>The ids of what changed between two answer sets, or null when nothing did.</summary>
     public static Dictionary<string, object>? Changes(Core.Answers.AnswerSet before, Core.Answers.AnswerSet after)

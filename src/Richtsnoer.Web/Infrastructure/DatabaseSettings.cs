@@ -32,6 +32,6 @@ public static class DatabaseSettings
             connectionString = $"Data Source={Path.Combine(dataDirectory, "richtsnoer.db")}";
         }
 
-        return new DatabaseOptions { Provider = provider, ConnectionString = connectionString };
+        return new DatabaseOptions { Provider = provider, ConnectionString = connectionString, SqliteSynchronous = section["SqliteSynchronous"] ?? "Normal" };
     }
 }

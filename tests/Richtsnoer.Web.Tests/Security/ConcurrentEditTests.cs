@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Richtsnoer.Web.Tests.Infrastructure;
 
 namespace Richtsnoer.Web.Tests.Security;
@@ -51,6 +52,60 @@ public abstract class ConcurrentEditTests(AppFixture fixture)
         Assert.Equal("/organisations?saved=1", editor.Url);
         await owner.GetAsync($"/o/{org}/interview/contacts");
         Assert.Equal("Team Redacteur", owner.Page.QuerySelector("#q-escalation_contact")!.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task Many_saves_at_once_to_one_draft_lose_nothing_and_each_is_in_the_audit_trail()
+    {
+        var owner = fixture.App.Session();
+        using var _ = owner;
+        await Flows.RegisterAsync(owner);
+        var org = await Flows.CreateOrganisationAsync(owner, "Gelijktijdig BV");
+        var store = fixture.App.Services.GetRequiredService<Richtsnoer.Storage.Protocols.ProtocolStore>();
+        var audit = fixture.App.Services.GetRequiredService<Richtsnoer.Storage.Adoption.AuditStore>();
+        var user = (await fixture.App.Services.GetRequiredService<Richtsnoer.Storage.Organisations.OrganisationStore>().ListMembersAsync(org)).Single().UserId;
+        var before = (await store.GetAsync(org))!.Revision;
+        var ids = new[] { "org_name", "spokespersons", "workplace", "people_served", "review_owner" };
+
+        // Saves of different answers at the same moment, each read before any of them wrote.
+        var ready = new TaskCompletionSource();
+        var saves = ids.Select(id => Task.Run(async () =>
+        {
+            await ready.Task;
+            await store.UpdateAsync(org, user, d => d.RecordAnswers("information", d.Answers.With(id, new Core.Answers.TextAnswer("waarde van " + id))));
+        })).ToList();
+        ready.SetResult();
+        await Task.WhenAll(saves);
+
+        var after = (await store.GetAsync(org))!;
+        Assert.Equal(before + ids.Length, after.Revision);
+        foreach (var id in ids)
+        {
+            Assert.Equal("waarde van " + id, after.Answers.Text(id));
+        }
+
+        var changes = (await audit.ListAsync(org)).Where(e => e.Kind == "draft.changed").ToList();
+        Assert.Equal(ids.Length, changes.Count);
+        Assert.Equal(ids.Order(StringComparer.Ordinal), changes.SelectMany(e => System.Text.Json.JsonDocument.Parse(e.Data).RootElement.GetProperty("answers").EnumerateArray().Select(a => a.GetString()!)).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_save_whose_part_changed_after_it_was_read_is_refused_even_when_the_revision_moved_on()
+    {
+        var owner = fixture.App.Session();
+        using var _ = owner;
+        await Flows.RegisterAsync(owner);
+        var org = await Flows.CreateOrganisationAsync(owner, "Verouderd BV");
+        var store = fixture.App.Services.GetRequiredService<Richtsnoer.Storage.Protocols.ProtocolStore>();
+        var user = (await fixture.App.Services.GetRequiredService<Richtsnoer.Storage.Organisations.OrganisationStore>().ListMembersAsync(org)).Single().UserId;
+        await store.UpdateAsync(org, user, d => d.RecordAnswers("information", d.Answers.With("workplace", new Core.Answers.TextAnswer("eerst"))));
+
+        // The form was loaded when workplace was "eerst"; someone saved "tweede" meanwhile.
+        await store.UpdateAsync(org, user, d => d.RecordAnswers("information", d.Answers.With("workplace", new Core.Answers.TextAnswer("tweede"))));
+        var conflict = await Assert.ThrowsAsync<Richtsnoer.Storage.Protocols.ConcurrentChangeException>(() =>
+            store.UpdateAsync(org, user, d => d.Answers.Text("workplace") == "eerst", d => d.RecordAnswers("information", d.Answers.With("workplace", new Core.Answers.TextAnswer("derde")))));
+        Assert.Equal("tweede", conflict.Current.Answers.Text("workplace"));
+        Assert.Equal("tweede", (await store.GetAsync(org))!.Answers.Text("workplace"));
     }
 
     [Fact]

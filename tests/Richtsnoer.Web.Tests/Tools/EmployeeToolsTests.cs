@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -86,6 +87,36 @@ public abstract class EmployeeToolsTests(AppFixture fixture)
         var employer = root.GetProperty("findings")[0];
         Assert.Equal("Datastroom", draft.Substring(employer.GetProperty("start").GetInt32(), employer.GetProperty("length").GetInt32()));
         Assert.Contains("personal capacity", employer.GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public async Task A_save_that_changes_nothing_the_check_reads_keeps_the_checker_and_a_new_competitor_is_found_at_once()
+    {
+        var (s, org) = await MemberAsync();
+        using var _ = s;
+        var ct = TestContext.Current.CancellationToken;
+        var tools = fixture.App.Services.GetRequiredService<Richtsnoer.Web.Features.Tools.EmployeeTools>();
+        async Task<List<string?>> CategoriesAsync(string draft)
+        {
+            var response = await s.Client.PostAsJsonAsync($"/api/o/{org}/post-check", new { text = draft, lang = "nl" }, ct);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
+            return json.RootElement.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("category").GetString()).ToList();
+        }
+
+        Assert.Contains("competitor", await CategoriesAsync("Codekracht levert morgen."));
+        var built = tools.CheckersBuilt;
+
+        // Another spokesperson: a new revision, the protocol text changes, the checker's terms do not.
+        await Flows.AnswerStepAsync(s, org, "working-hours", new Dictionary<string, string[]> { ["q.spokespersons"] = ["de directeur"] }, "save");
+        Assert.Contains("competitor", await CategoriesAsync("Codekracht levert morgen."));
+        Assert.Equal(built, tools.CheckersBuilt);
+
+        // A new competitor is part of what the checker reads: the next check knows it.
+        Assert.DoesNotContain("competitor", await CategoriesAsync("Bitbouwers levert morgen."));
+        await Flows.AnswerStepAsync(s, org, "information", new Dictionary<string, string[]> { ["q.competitors"] = ["Codekracht Software B.V.\nBitbouwers Groep"], ["q.relations"] = ["Woningstichting Thuisbaas"] }, "save");
+        Assert.Contains("competitor", await CategoriesAsync("Bitbouwers levert morgen."));
+        Assert.True(tools.CheckersBuilt > built);
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using Richtsnoer.Core.Model;
 using Richtsnoer.Core.PostCheck;
 using Richtsnoer.Storage.Protocols;
 using Richtsnoer.Web.Features.Protocol;
+using Richtsnoer.Web.Infrastructure;
 
 namespace Richtsnoer.Web.Features.Tools;
 
@@ -49,9 +50,13 @@ public sealed record ToolsContext(AnswerSet Effective, PostChecker Checker, Prot
 }
 
 /// <summary>
-/// Builds the post checker of an organisation (lexicon + its answers + its protocol) and keeps
-/// it per saved revision of the answers and language, so a check costs microseconds. Nothing
-/// about a draft is kept: only the checker, which holds the organisation's own terms.
+/// Builds the post checker of an organisation (lexicon + its answers + its protocol) and keeps it,
+/// so a check costs microseconds. Building one takes hundreds of milliseconds of CPU and holds
+/// about 4 MB, so checkers are kept by what goes into them (the organisation's names, relations,
+/// competitors, matters, aliases, contact and the protocol's clause numbers and titles per topic),
+/// not by the draft's revision: a save that changes none of that (nearly every interview save)
+/// keeps the checker. At most <see cref="MaxCheckers"/> are kept, the least recently used leaves
+/// first. Nothing about a draft is kept: only the checker, which holds the organisation's own terms.
 /// </summary>
 public sealed class EmployeeTools(ProtocolStore protocols, ProtocolBuilder builder, ContentLibrary library, CheckLexicon lexicon)
 {
@@ -64,11 +69,21 @@ public sealed class EmployeeTools(ProtocolStore protocols, ProtocolBuilder build
     /// <summary>Findings the page and the API list; the total is always given.</summary>
     public const int MaxFindingsShown = 200;
 
-    private const int MaxCached = 200;
+    /// <summary>Checkers kept (about 4 MB each).</summary>
+    public const int MaxCheckers = 32;
 
-    private readonly ConcurrentDictionary<(Guid Org, int Revision, Language Language), ToolsContext> cache = new();
+    private const int MaxContexts = 512;
+
+    private readonly BoundedCache<(Guid Org, int Revision, Language Language), ToolsContext> contexts = new(MaxContexts);
+
+    private readonly BoundedCache<string, Lazy<PostChecker>> checkers = new(MaxCheckers);
 
     public ContentLibrary Library => library;
+
+    /// <summary>Checkers built since the start (for tests and diagnostics).</summary>
+    public int CheckersBuilt => checkersBuilt;
+
+    private int checkersBuilt;
 
     public async Task<ToolsContext?> ForAsync(Guid organisationId, Language language)
     {
@@ -78,22 +93,64 @@ public sealed class EmployeeTools(ProtocolStore protocols, ProtocolBuilder build
         }
 
         var key = (organisationId, draft.Revision, language);
-        if (cache.TryGetValue(key, out var context))
+        if (contexts.TryGet(key, out var context))
         {
             return context;
         }
 
-        if (cache.Count >= MaxCached)
-        {
-            cache.Clear();
-        }
-
         var effective = AnswerDefaults.Apply(draft.Answers, library);
         var protocol = builder.Preview(draft.Answers, language).Document;
-        context = new ToolsContext(effective, PostChecker.Create(lexicon, effective, protocol, language), protocol);
-        cache[key] = context;
+        var inputs = CheckerKey(organisationId, language, effective, protocol);
+        // Lazy: two requests that miss at once build one checker, not two.
+        var lazy = checkers.GetOrAdd(inputs, _ => new Lazy<PostChecker>(() =>
+        {
+            Interlocked.Increment(ref checkersBuilt);
+            return PostChecker.Create(lexicon, effective, protocol, language);
+        }));
+        context = new ToolsContext(effective, lazy.Value, protocol);
+        contexts.Set(key, context);
         return context;
     }
+
+    /// <summary>
+    /// Everything <see cref="PostChecker.Create"/> reads, as one fingerprint: the answers it takes
+    /// and, of the protocol, the clause numbers and titles per topic (it refers to "article 4.2").
+    /// More than it needs is harmless (a rebuild); less would give a stale checker.
+    /// </summary>
+    internal static string CheckerKey(Guid organisationId, Language language, AnswerSet effective, Core.Model.ProtocolDocument? protocol)
+    {
+        var parts = new List<string?> { organisationId.ToString(), language.Code() };
+        foreach (var id in CheckerAnswers)
+        {
+            parts.Add(id);
+            parts.Add(Infrastructure.Fingerprint.Canonical(effective.Get(id)));
+        }
+
+        if (protocol is not null)
+        {
+            parts.Add(protocol.Metadata.Language.Code());
+            foreach (var clause in protocol.AllClauses)
+            {
+                parts.Add(clause.Number);
+                parts.Add(clause.Title);
+            }
+
+            foreach (var topic in protocol.Coverage.Topics)
+            {
+                parts.Add(topic.Topic.Key);
+                parts.Add(string.Join(",", topic.ClauseNumbers));
+            }
+        }
+
+        return Infrastructure.Fingerprint.Of(parts);
+    }
+
+    /// <summary>The answers <see cref="PostChecker.Create"/> reads.</summary>
+    private static readonly string[] CheckerAnswers =
+    [
+        "org_name", "org_short_names", "org_handles", Core.PostCheck.Pipeline.TermAliases.AnswerId,
+        "relations", "competitors", "confidential_matters", "people_served", "doubt_contact", "escalation_contact",
+    ];
 
     /// <summary>The name of a category for people, e.g. "Persoonsgegevens".</summary>
     public static LocalText Label(CheckCategory category) => category switch
