@@ -45,7 +45,7 @@ public sealed class PostChecker
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> framesAfter;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> notNames;
     private readonly PersonalDataDetectors detectors;
-    private readonly IReadOnlyDictionary<CheckCategory, ClauseRef> clauses;
+    private readonly ClauseIndex clauses;
     private readonly string organisation;
     private readonly string ask;
     private readonly string? contact;
@@ -53,7 +53,7 @@ public sealed class PostChecker
     private readonly Pipeline.ContextLexicon contextWords;
     private readonly IReadOnlyList<Pipeline.IContextRule> rules;
 
-    private PostChecker(Builder b, CheckLexicon lexicon, Language language, IReadOnlyDictionary<CheckCategory, ClauseRef> clauses, string organisation, string? contact, Pipeline.OrganisationVocabulary vocabulary)
+    private PostChecker(Builder b, CheckLexicon lexicon, Language language, ClauseIndex clauses, string organisation, string? contact, Pipeline.OrganisationVocabulary vocabulary)
     {
         shared = Parts.GetValue(lexicon, static l => new LexiconPart(l));
         this.vocabulary = vocabulary;
@@ -196,7 +196,7 @@ public sealed class PostChecker
             effectiveAnswers.Get<TextAnswer>("people_served") is { } served ? [served.Value, served.En ?? string.Empty] : []);
 
         var contact = effectiveAnswers.Contact("doubt_contact") ?? effectiveAnswers.Contact("escalation_contact");
-        return new PostChecker(b, lexicon, lang, ClauseIndex(protocol), shortNames.FirstOrDefault() ?? orgName, contact is null ? null : FormatContact(contact), vocabulary);
+        return new PostChecker(b, lexicon, lang, ClauseIndex.Of(protocol, [.. relations, .. competitors, .. matters, .. effectiveAnswers.Get<ListAnswer>("confidential_matters")?.En?.OfType<string>() ?? []]), shortNames.FirstOrDefault() ?? orgName, contact is null ? null : FormatContact(contact), vocabulary);
     }
 
     /// <summary>A checker for terms only (benchmarks, tests): the lexicon plus the given organisation terms.</summary>
@@ -214,27 +214,6 @@ public sealed class PostChecker
     {
         var details = new[] { c.Email, c.Phone }.Where(d => !string.IsNullOrWhiteSpace(d)).ToList();
         return details.Count == 0 ? c.Name : $"{c.Name} ({string.Join(", ", details)})";
-    }
-
-    private static Dictionary<CheckCategory, ClauseRef> ClauseIndex(ProtocolDocument? protocol)
-    {
-        var index = new Dictionary<CheckCategory, ClauseRef>();
-        if (protocol is null)
-        {
-            return index;
-        }
-
-        var titles = protocol.AllClauses.GroupBy(c => c.Number).ToDictionary(g => g.Key, g => g.First().Title, StringComparer.Ordinal);
-        foreach (var category in Categories.All)
-        {
-            var numbers = protocol.Coverage.Topics.FirstOrDefault(t => t.Topic.Key == category.Topic())?.ClauseNumbers;
-            if (numbers is { Count: > 0 } && titles.TryGetValue(numbers[0], out var title))
-            {
-                index[category] = new ClauseRef(numbers[0], title);
-            }
-        }
-
-        return index;
     }
 
     /// <summary>Checks one draft. Throws <see cref="PostCheckInputException"/> when it is longer than <see cref="MaxLength"/>.</summary>
@@ -320,7 +299,7 @@ public sealed class PostChecker
         var message = lexicon.Messages[key][language]
             .Replace("{{term}}", Shorten(term))
             .Replace("{{org}}", organisation);
-        return new Finding(category, kind, start, end - start, message, clauses.GetValueOrDefault(category), contact, ask);
+        return new Finding(category, kind, start, end - start, message, clauses.For(category, term), contact, ask);
     }
 
     private static string Shorten(string term)

@@ -34,4 +34,20 @@ public class FindingTermTests
     [Fact]
     public void A_finding_from_the_word_lists_names_no_term() =>
         Assert.All(Checker.Value.Check("Wat een stelletje idioten, bel 06-12345678.").Findings, f => Assert.Null(f.Term));
+
+    [Fact]
+    public void A_competitor_finding_points_to_the_clause_that_names_the_competitors()
+    {
+        var protocol = Richtsnoer.Core.Assembly.ProtocolAssembler.Assemble(TestData.Library, TestData.Answers(Answers), new Richtsnoer.Core.Assembly.AssemblyOptions(Language.Nl, RequireFullCoverage: false));
+        var checker = PostChecker.Create(CheckLexicon.Default, AnswerDefaults.Apply(TestData.Answers(Answers), TestData.Library), protocol, Language.Nl);
+        var naming = protocol.AllClauses.Where(c => c.Topics.Contains(CheckCategory.Competitor.Topic())
+            && Richtsnoer.Core.Quality.BlockText.Units(c.Blocks).Any(u => u.Contains("Hovenier Bladgoud", StringComparison.Ordinal))).ToList();
+        var first = protocol.AllClauses.First(c => c.Topics.Contains(CheckCategory.Competitor.Topic()));
+
+        var finding = Assert.Single(checker.Check("Hovenier Bladgoud heeft een nieuwe kraan.").Findings, f => f.Category == CheckCategory.Competitor);
+
+        var clause = Assert.Single(naming);
+        Assert.NotEqual(first.Number, clause.Number);
+        Assert.Equal(clause.Number, finding.Clause!.Number);
+    }
 }

@@ -39,6 +39,7 @@ public sealed class WebToolsJourneyTests(BrowserFixture fixture)
         // The quality report beside the coverage.
         await page.GotoAsync(orgPath + "/protocol");
         await Assertions.Expect(page.Locator("aside .quality h2")).ToHaveTextAsync("Kwaliteit van de tekst");
+        await page.Locator("aside .quality-details > summary").ClickAsync();
         await page.Locator("aside .quality-findings summary").First.ClickAsync();
         await site.VisitedAsync("protocol-quality");
 

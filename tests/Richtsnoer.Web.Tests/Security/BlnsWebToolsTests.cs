@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using Microsoft.AspNetCore.Hosting;
 using Richtsnoer.Core.Answers;
 using Richtsnoer.Web.Tests.Infrastructure;
 
@@ -30,7 +31,9 @@ public abstract class BlnsWebToolsTests(AppFixture fixture)
     {
         var strings = BlnsTests.Strings;
         Assert.True(strings.Count >= 480);
-        using var s = fixture.App.Session();
+        // Hundreds of test drafts in a minute: beyond the post-check limit the page shares.
+        await using var app = fixture.App.WithWebHostBuilder(b => b.UseSetting("Richtsnoer:RateLimits:PostCheckPerMinute", "100000"));
+        using var s = new WebSession(app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
         await Flows.RegisterAsync(s);
         var org = await Flows.CreateOrganisationAsync(s, "Blns Gereedschap BV");
         await Flows.CompleteInterviewAsync(s, org, Extra);

@@ -11,41 +11,21 @@ using Richtsnoer.Web.Infrastructure;
 namespace Richtsnoer.Web.Features.Tools;
 
 /// <summary>
-/// What the tools of one organisation need: its effective answers, its post checker and the
-/// assembled protocol the checker's findings point into.
+/// What the tools of one organisation need: its effective answers and its post checker (which
+/// knows the clauses its findings point to). Small on purpose: many are kept, one per saved
+/// revision, and the assembled protocol is not among them.
 /// </summary>
-public sealed record ToolsContext(AnswerSet Effective, PostChecker Checker, ProtocolDocument? Protocol = null)
+public sealed record ToolsContext(AnswerSet Effective, PostChecker Checker)
 {
     /// <summary>
     /// The post check as the page and the API give it: not started for a client that has gone,
-    /// and at most <see cref="EmployeeTools.MaxFindingsShown"/> findings with the total; every
-    /// finding's clause taken from <see cref="Protocol"/> (<see cref="ClauseFor"/>).
+    /// and at most <see cref="EmployeeTools.MaxFindingsShown"/> findings with the total. Each
+    /// finding points to the clause of the assembled protocol that names what was found (Core).
     /// </summary>
     public PostCheckResult Check(string draft, CancellationToken aborted)
     {
         aborted.ThrowIfCancellationRequested();
-        var result = Checker.Check(draft).Limit(EmployeeTools.MaxFindingsShown);
-        return Protocol is null ? result : result with { Findings = [.. result.Findings.Select(f => f with { Clause = ClauseFor(f, draft) ?? f.Clause })] };
-    }
-
-    /// <summary>
-    /// The clause of the assembled protocol a finding points to: of the clauses on the finding's
-    /// topic, the one whose text names what was found (the competitors clause names the
-    /// competitors; the clause on business relations in general does not), else the first.
-    /// </summary>
-    public ClauseRef? ClauseFor(Finding finding, string draft)
-    {
-        var topic = finding.Category.Topic();
-        var candidates = Protocol?.AllClauses.Where(c => c.Topics.Contains(topic)).ToList() ?? [];
-        if (candidates.Count == 0)
-        {
-            return null;
-        }
-
-        var names = new[] { finding.Term, draft.Substring(finding.Start, finding.Length) }.OfType<string>().Where(n => n.Trim().Length >= 2).ToList();
-        var named = candidates.FirstOrDefault(c => names.Any(n => Richtsnoer.Core.Quality.BlockText.Units(c.Blocks).Any(u => u.Contains(n.Trim(), StringComparison.OrdinalIgnoreCase))));
-        var clause = named ?? candidates[0];
-        return new ClauseRef(clause.Number, clause.Title);
+        return Checker.Check(draft).Limit(EmployeeTools.MaxFindingsShown);
     }
 }
 
@@ -107,7 +87,7 @@ public sealed class EmployeeTools(ProtocolStore protocols, ProtocolBuilder build
             Interlocked.Increment(ref checkersBuilt);
             return PostChecker.Create(lexicon, effective, protocol, language);
         }));
-        context = new ToolsContext(effective, lazy.Value, protocol);
+        context = new ToolsContext(effective, lazy.Value);
         contexts.Set(key, context);
         return context;
     }
@@ -129,10 +109,17 @@ public sealed class EmployeeTools(ProtocolStore protocols, ProtocolBuilder build
         if (protocol is not null)
         {
             parts.Add(protocol.Metadata.Language.Code());
+            var topics = Categories.All.Select(c => c.Topic()).ToHashSet(StringComparer.Ordinal);
             foreach (var clause in protocol.AllClauses)
             {
                 parts.Add(clause.Number);
                 parts.Add(clause.Title);
+
+                // A finding points to the clause on its topic that names the term: which terms it names counts.
+                if (clause.Topics.Any(topics.Contains))
+                {
+                    parts.Add(string.Join("|", ClauseIndex.Named(string.Join("\n", Core.Quality.BlockText.Units(clause.Blocks)), [.. effective.List("relations"), .. effective.List("competitors"), .. effective.List("confidential_matters")])));
+                }
             }
 
             foreach (var topic in protocol.Coverage.Topics)
