@@ -25,9 +25,17 @@ public class CorpusTests(ITestOutputHelper output)
         public static double Recall((int Tp, int Fp, int Fn) c) => c.Tp + c.Fn == 0 ? 1 : (double)c.Tp / (c.Tp + c.Fn);
     }
 
-    public static IReadOnlyList<Post> Load(string file)
+    public static IReadOnlyList<Post> Load(string file) =>
+        LoadFile(Path.Combine(TestData.RepoRoot, "tests", "Richtsnoer.Core.Tests", "PostCheck", file), null);
+
+    /// <summary>
+    /// Reads a file of labelled posts (corpus or evaluation set): each post's verdict must follow
+    /// from its categories. <paramref name="org"/> is the organisation of every post, else each
+    /// post names its own (<c>org:</c>).
+    /// </summary>
+    public static IReadOnlyList<Post> LoadFile(string path, string? org)
     {
-        var path = Path.Combine(TestData.RepoRoot, "tests", "Richtsnoer.Core.Tests", "PostCheck", file);
+        var file = Path.GetFileName(path);
         var stream = new YamlStream();
         stream.Load(new StringReader(File.ReadAllText(path)));
         var root = (YamlMappingNode)stream.Documents[0].RootNode;
@@ -59,7 +67,7 @@ public class CorpusTests(ITestOutputHelper output)
                 throw new InvalidDataException($"{file}:{node.Start.Line}: verdict {verdict} does not follow from the categories");
             }
 
-            posts.Add(new Post((int)node.Start.Line, Str("org"), Str("text"), verdict, cats));
+            posts.Add(new Post((int)node.Start.Line, org ?? Str("org"), Str("text"), verdict, cats));
         }
 
         return posts;

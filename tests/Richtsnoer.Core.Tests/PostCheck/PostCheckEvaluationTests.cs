@@ -3,7 +3,6 @@ using System.Text;
 using Richtsnoer.Core.Answers;
 using Richtsnoer.Core.Assembly;
 using Richtsnoer.Core.PostCheck;
-using YamlDotNet.RepresentationModel;
 
 namespace Richtsnoer.Core.Tests.PostCheck;
 
@@ -24,48 +23,10 @@ public class PostCheckEvaluationTests(ITestOutputHelper output)
     /// <summary>The third set, written blind like the second, measured once after the rules for the second.</summary>
     public static readonly string Third = Path.Combine(TestData.RepoRoot, "tests", "eval", "post-check-3");
 
-    public static IReadOnlyList<(string Org, CorpusTests.Post Post)> Load(string Dir)
-    {
-        var posts = new List<(string, CorpusTests.Post)>();
-        foreach (var file in Directory.EnumerateFiles(Dir, "posts-*.yaml").Order(StringComparer.Ordinal))
-        {
-            var org = Path.GetFileNameWithoutExtension(file)["posts-".Length..];
-            var stream = new YamlStream();
-            stream.Load(new StringReader(File.ReadAllText(file)));
-            var root = (YamlMappingNode)stream.Documents[0].RootNode;
-            foreach (var node in ((YamlSequenceNode)root.Children[new YamlScalarNode("posts")]).Children.Cast<YamlMappingNode>())
-            {
-                string Str(string key) => ((YamlScalarNode)node.Children[new YamlScalarNode(key)]).Value ?? "";
-                var verdict = Str("verdict") switch
-                {
-                    "green" => Verdict.Green,
-                    "orange" => Verdict.Orange,
-                    "red" => Verdict.Red,
-                    var v => throw new InvalidDataException($"{file}:{node.Start.Line}: unknown verdict '{v}'"),
-                };
-                var cats = new HashSet<CheckCategory>();
-                foreach (var c in ((YamlSequenceNode)node.Children[new YamlScalarNode("cats")]).Children.Cast<YamlScalarNode>())
-                {
-                    if (!Categories.TryParse(c.Value, out var category))
-                    {
-                        throw new InvalidDataException($"{file}:{node.Start.Line}: unknown category '{c.Value}'");
-                    }
-
-                    cats.Add(category);
-                }
-
-                var expected = cats.Count == 0 ? Verdict.Green : cats.Max(c => c.Severity());
-                if (expected != verdict)
-                {
-                    throw new InvalidDataException($"{file}:{node.Start.Line}: verdict {verdict} does not follow from the categories");
-                }
-
-                posts.Add((org, new CorpusTests.Post((int)node.Start.Line, org, Str("text"), verdict, cats)));
-            }
-        }
-
-        return posts;
-    }
+    public static IReadOnlyList<(string Org, CorpusTests.Post Post)> Load(string dir) =>
+        [.. Directory.EnumerateFiles(dir, "posts-*.yaml").Order(StringComparer.Ordinal)
+            .Select(file => Path.GetFileNameWithoutExtension(file)["posts-".Length..])
+            .SelectMany(org => CorpusTests.LoadFile(Path.Combine(dir, $"posts-{org}.yaml"), org).Select(post => (org, post)))];
 
     private static readonly Dictionary<(string, string), PostChecker> Checkers = [];
     private static readonly Lock Gate = new();
