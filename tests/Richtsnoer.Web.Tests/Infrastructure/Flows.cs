@@ -99,6 +99,16 @@ public static class Flows
         return await s.SubmitAsync("#wizard", values, ("nav", nav));
     }
 
+    /// <summary>A new owner with an organisation whose interview is done (minimal answers plus any extra), on the protocol page.</summary>
+    public static async Task<(WebSession Session, Guid Org)> GeneratedAsync(RichtsnoerApp app, string name, IDictionary<string, Dictionary<string, string[]>>? extra = null)
+    {
+        var s = app.Session();
+        await RegisterAsync(s);
+        var org = await CreateOrganisationAsync(s, name);
+        await CompleteInterviewAsync(s, org, extra);
+        return (s, org);
+    }
+
     /// <summary>Answers every step with the minimal answers (plus any extra) and ends on the protocol page.</summary>
     public static async Task CompleteInterviewAsync(WebSession s, Guid org, IDictionary<string, Dictionary<string, string[]>>? extra = null)
     {

@@ -16,14 +16,7 @@ namespace Richtsnoer.Web.Tests.Protocol;
 /// </summary>
 public abstract class AnswersFileTests(AppFixture fixture)
 {
-    private async Task<(WebSession Session, Guid Org)> GeneratedAsync(string name = "Drukkerij De Letterbak")
-    {
-        var s = fixture.App.Session();
-        await Flows.RegisterAsync(s);
-        var org = await Flows.CreateOrganisationAsync(s, name);
-        await Flows.CompleteInterviewAsync(s, org);
-        return (s, org);
-    }
+    private Task<(WebSession Session, Guid Org)> GeneratedAsync(string name = "Drukkerij De Letterbak") => Flows.GeneratedAsync(fixture.App, name);
 
     private static async Task UploadAsync(WebSession s, Guid org, byte[] file, string fileName = "antwoorden.yaml", string? fingerprint = null)
     {

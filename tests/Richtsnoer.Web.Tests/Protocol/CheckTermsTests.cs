@@ -20,14 +20,7 @@ public abstract class CheckTermsTests(AppFixture fixture)
         },
     };
 
-    private async Task<(WebSession Session, Guid Org)> OwnerAsync()
-    {
-        var s = fixture.App.Session();
-        await Flows.RegisterAsync(s);
-        var org = await Flows.CreateOrganisationAsync(s, "Zorgsoftware Midden B.V.");
-        await Flows.CompleteInterviewAsync(s, org, Extra);
-        return (s, org);
-    }
+    private Task<(WebSession Session, Guid Org)> OwnerAsync() => Flows.GeneratedAsync(fixture.App, "Zorgsoftware Midden B.V.", Extra);
 
     private static Task SaveAsync(WebSession s, params string[] aliases) =>
         s.SubmitAsync("form[action*='handler=save']", aliases.Select((a, i) => (a, i)).ToDictionary(x => $"Aliases[{x.i}]", x => new[] { x.a }));

@@ -8,14 +8,7 @@ namespace Richtsnoer.Web.Tests.Protocol;
 
 public abstract class ProtocolTests(AppFixture fixture)
 {
-    private async Task<(WebSession Session, Guid Org)> GeneratedAsync(string name = "Installatiebedrijf Van Dam", IDictionary<string, Dictionary<string, string[]>>? extra = null)
-    {
-        var s = fixture.App.Session();
-        await Flows.RegisterAsync(s);
-        var org = await Flows.CreateOrganisationAsync(s, name);
-        await Flows.CompleteInterviewAsync(s, org, extra);
-        return (s, org);
-    }
+    private Task<(WebSession Session, Guid Org)> GeneratedAsync(string name = "Installatiebedrijf Van Dam", IDictionary<string, Dictionary<string, string[]>>? extra = null) => Flows.GeneratedAsync(fixture.App, name, extra);
 
     [Theory]
     [InlineData("pdf", "application/pdf", "%PDF")]

@@ -15,14 +15,7 @@ public abstract class PostCheckLimitsTests(AppFixture fixture)
     /// <summary>10,000 swear words in 40,000 characters: every word is a finding.</summary>
     private static readonly string Worst = string.Concat(Enumerable.Repeat("kut ", 10_000));
 
-    private async Task<(WebSession Session, Guid Org)> MemberAsync()
-    {
-        var s = fixture.App.Session();
-        await Flows.RegisterAsync(s);
-        var org = await Flows.CreateOrganisationAsync(s, "Drukkerij Punt");
-        await Flows.CompleteInterviewAsync(s, org);
-        return (s, org);
-    }
+    private Task<(WebSession Session, Guid Org)> MemberAsync() => Flows.GeneratedAsync(fixture.App, "Drukkerij Punt");
 
     [Fact]
     public async Task The_page_refuses_a_draft_longer_than_a_long_blog_post()

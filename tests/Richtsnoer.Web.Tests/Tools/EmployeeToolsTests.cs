@@ -19,14 +19,7 @@ public abstract class EmployeeToolsTests(AppFixture fixture)
         },
     };
 
-    private async Task<(WebSession Session, Guid Org)> MemberAsync()
-    {
-        var s = fixture.App.Session();
-        await Flows.RegisterAsync(s);
-        var org = await Flows.CreateOrganisationAsync(s, "Datastroom Software B.V.");
-        await Flows.CompleteInterviewAsync(s, org, Extra);
-        return (s, org);
-    }
+    private Task<(WebSession Session, Guid Org)> MemberAsync() => Flows.GeneratedAsync(fixture.App, "Datastroom Software B.V.", Extra);
 
     [Fact]
     public async Task The_page_shows_the_verdict_and_highlights_the_findings()

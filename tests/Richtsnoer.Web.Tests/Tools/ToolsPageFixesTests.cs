@@ -27,14 +27,7 @@ public abstract partial class ToolsPageFixesTests(AppFixture fixture)
         },
     };
 
-    private async Task<(WebSession Session, Guid Org)> MemberAsync()
-    {
-        var s = fixture.App.Session();
-        await Flows.RegisterAsync(s);
-        var org = await Flows.CreateOrganisationAsync(s, "Datastroom Software B.V.");
-        await Flows.CompleteInterviewAsync(s, org, Extra);
-        return (s, org);
-    }
+    private Task<(WebSession Session, Guid Org)> MemberAsync() => Flows.GeneratedAsync(fixture.App, "Datastroom Software B.V.", Extra);
 
     [GeneratedRegex(@"\.draft mark\s*\{[^}]*\}")]
     private static partial Regex DraftMarkRule();
