@@ -30,8 +30,7 @@ public sealed class BoundedCache<TKey, TValue>(int capacity)
         {
             if (map.TryGetValue(key, out var node))
             {
-                order.Remove(node);
-                order.AddFirst(node);
+                Touch(node);
                 value = node.Value.Value;
                 return true;
             }
@@ -45,19 +44,12 @@ public sealed class BoundedCache<TKey, TValue>(int capacity)
     {
         lock (gate)
         {
-            if (map.TryGetValue(key, out var node))
+            if (map.Remove(key, out var node))
             {
                 order.Remove(node);
             }
 
-            node = new LinkedListNode<(TKey, TValue)>((key, value));
-            order.AddFirst(node);
-            map[key] = node;
-            while (map.Count > capacity && order.Last is { } last)
-            {
-                order.RemoveLast();
-                map.Remove(last.Value.Key);
-            }
+            Insert(key, value);
         }
     }
 
@@ -68,22 +60,31 @@ public sealed class BoundedCache<TKey, TValue>(int capacity)
         {
             if (map.TryGetValue(key, out var node))
             {
-                order.Remove(node);
-                order.AddFirst(node);
+                Touch(node);
                 return node.Value.Value;
             }
 
             var value = create(key);
-            node = new LinkedListNode<(TKey, TValue)>((key, value));
-            order.AddFirst(node);
-            map[key] = node;
-            while (map.Count > capacity && order.Last is { } last)
-            {
-                order.RemoveLast();
-                map.Remove(last.Value.Key);
-            }
-
+            Insert(key, value);
             return value;
+        }
+    }
+
+    /// <summary>Marks an entry as just used (under the lock).</summary>
+    private void Touch(LinkedListNode<(TKey Key, TValue Value)> node)
+    {
+        order.Remove(node);
+        order.AddFirst(node);
+    }
+
+    /// <summary>Adds a new entry and lets the least recently used ones leave beyond the capacity (under the lock).</summary>
+    private void Insert(TKey key, TValue value)
+    {
+        map[key] = order.AddFirst((key, value));
+        while (map.Count > capacity && order.Last is { } last)
+        {
+            order.RemoveLast();
+            map.Remove(last.Value.Key);
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Richtsnoer.Core.Answers;
 using Richtsnoer.Core.Content;
@@ -10,7 +9,7 @@ namespace Richtsnoer.Web.Features.Protocol;
 /// The quality report of the protocol page: the same <see cref="QualityChecker.Run"/> with the same
 /// default thresholds as <c>richtsnoer check</c>, on the stored answers. The pattern files are read
 /// once per content library; a report is kept per content of the answers (at most
-/// <see cref="MaxCached"/>), so opening the page again does not assemble the protocol once more.
+/// <see cref="MaxCached"/>, the least recently used leaving first), so opening the page again does not assemble the protocol once more.
 /// </summary>
 public static class QualityReports
 {
@@ -18,23 +17,18 @@ public static class QualityReports
 
     private static readonly ConditionalWeakTable<ContentLibrary, QualityPatterns> Patterns = [];
 
-    private static readonly ConcurrentDictionary<(ContentLibrary Library, string Answers), QualityReport> Reports = new();
+    private static readonly Infrastructure.BoundedCache<(ContentLibrary Library, string Answers), QualityReport> Reports = new(MaxCached);
 
     public static QualityReport For(ContentLibrary library, AnswerSet answers)
     {
         var key = (library, Infrastructure.Fingerprint.Of(AnswersFile.Write(answers, library)));
-        if (Reports.TryGetValue(key, out var report))
+        if (Reports.TryGet(key, out var report))
         {
             return report;
         }
 
-        if (Reports.Count >= MaxCached)
-        {
-            Reports.Clear();
-        }
-
         report = QualityChecker.Run(library, answers, Patterns.GetValue(library, l => QualityPatterns.Load(l.RootDirectory)), QualityOptions.Default);
-        Reports[key] = report;
+        Reports.Set(key, report);
         return report;
     }
 }
