@@ -6,10 +6,12 @@ namespace Richtsnoer.Core.PostCheck;
 /// chooses); <see cref="Scan"/> reports (end, value) pairs in order of their end.
 /// </summary>
 /// <remarks>
-/// Transitions from the root are a direct table; deeper transitions are sorted runs of
-/// (character, target) in two flat arrays, searched linearly when short and by halving when
-/// long. Each state keeps the values of every key that ends there, including the keys that are
-/// suffixes of its own (the classic output function), in one flat array.
+/// Transitions from the root are a direct table up to the last character of the Latin blocks a
+/// key starts with (a table over all 65,536 characters would be 256 KB per automaton, one on the
+/// large object heap for every organisation's checker); other root transitions and deeper ones
+/// are sorted runs of (character, target) in two flat arrays, searched linearly when short and by
+/// halving when long. Each state keeps the values of every key that ends there, including the keys
+/// that are suffixes of its own (the classic output function), in one flat array.
 /// </remarks>
 internal sealed class TermAutomaton
 {
@@ -48,7 +50,7 @@ internal sealed class TermAutomaton
             var c = text[i];
             while (true)
             {
-                var next = state == 0 ? root[c] : Child(state, c);
+                var next = state == 0 && c < root.Length ? root[c] : Child(state, c);
                 if (next > 0)
                 {
                     state = next;
@@ -119,6 +121,9 @@ internal sealed class TermAutomaton
     {
         void Match(int end, int value);
     }
+
+    /// <summary>Root transitions below this character are a table: Latin, with its extensions and diacritics.</summary>
+    private const int MaxRootTable = 0x300;
 
     public sealed class Builder
     {
@@ -215,10 +220,14 @@ internal sealed class TermAutomaton
                 }
             }
 
-            var rootTable = new int[char.MaxValue + 1];
+            var tableEnd = children[0].Keys.Where(c => c < MaxRootTable).Select(c => c + 1).DefaultIfEmpty(0).Max();
+            var rootTable = new int[tableEnd];
             foreach (var (c, child) in children[0])
             {
-                rootTable[c] = child;
+                if (c < tableEnd)
+                {
+                    rootTable[c] = child;
+                }
             }
 
             var childStart = new int[n];

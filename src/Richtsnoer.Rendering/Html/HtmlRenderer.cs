@@ -69,7 +69,7 @@ public sealed class HtmlRenderer : IDocumentRenderer
     {
         var m = document.Metadata;
         var lang = m.Language;
-        var sb = new StringBuilder(64 * 1024);
+        var sb = new StringBuilder(16 * 1024);
         sb.Append("<!DOCTYPE html>\n<html lang=\"").Append(lang.Tag()).Append("\">\n<head>\n<meta charset=\"utf-8\">\n");
         sb.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         sb.Append("<title>").Append(E(m.Title)).Append(" – ").Append(E(m.OrganisationName)).Append("</title>\n");
@@ -88,7 +88,9 @@ public sealed class HtmlRenderer : IDocumentRenderer
     {
         var m = document.Metadata;
         var lang = m.Language;
-        var sb = new StringBuilder(48 * 1024);
+        // 16,384 characters (32 KB): an initial capacity of 48 K characters was a 96 KB array on the
+        // large object heap for every preview; the builder grows in chunks of its own.
+        var sb = new StringBuilder(16 * 1024);
         sb.Append("<header class=\"doc\">\n<p class=\"org\"><bdi>").Append(E(m.OrganisationName)).Append("</bdi></p>\n");
         sb.Append("<h1>").Append(E(m.Title)).Append("</h1>\n<dl class=\"meta\">\n");
         Meta(sb, Labels.Organisation[lang], "<bdi>" + E(m.OrganisationName) + "</bdi>");

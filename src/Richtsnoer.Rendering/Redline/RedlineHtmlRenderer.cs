@@ -59,7 +59,7 @@ public sealed class RedlineHtmlRenderer : IRedlineRenderer
     {
         var lang = input.Language;
         var to = input.Redline.To;
-        var sb = new StringBuilder(96 * 1024);
+        var sb = new StringBuilder(16 * 1024);
         sb.Append("<!DOCTYPE html>\n<html lang=\"").Append(lang.Tag()).Append("\">\n<head>\n<meta charset=\"utf-8\">\n");
         sb.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         sb.Append("<title>").Append(E(Heading(input))).Append(" – ").Append(E(to.OrganisationName)).Append("</title>\n");
@@ -75,7 +75,7 @@ public sealed class RedlineHtmlRenderer : IRedlineRenderer
     {
         var r = input.Redline;
         var lang = input.Language;
-        var sb = new StringBuilder(64 * 1024);
+        var sb = new StringBuilder(16 * 1024);
         sb.Append("<section class=\"redline\" lang=\"").Append(lang.Tag()).Append("\">\n<header class=\"rl-head\">\n");
         sb.Append("<h2>").Append(E(Heading(input))).Append("</h2>\n");
         sb.Append("<p class=\"rl-meta\"><bdi>").Append(E(r.To.OrganisationName)).Append("</bdi> · ").Append(E(r.To.Title)).Append(" · ")

@@ -267,8 +267,8 @@ public static class AdoptionApi
             return Problem(context, StatusCodes.Status400BadRequest, "\"format\" is json, html, pdf of docx.", "\"format\" is json, html, pdf or docx.");
         }
 
-        var bytes = renderer.RenderToBytes(comparison.Input);
-        return Results.File(bytes, renderer.MediaType, $"{source.Label}-{to.Label}.{renderer.Extension}");
+        var stream = await Infrastructure.DocumentBuffers.RenderAsync(renderer, comparison.Input, context.RequestAborted);
+        return Results.File(stream, renderer.MediaType, $"{source.Label}-{to.Label}.{renderer.Extension}");
     }
 
     private static async Task<IResult> AuditAsync(Guid orgId, HttpContext context, OrganisationStore organisations, AuditStore audit, EvidenceVerifier verifier)

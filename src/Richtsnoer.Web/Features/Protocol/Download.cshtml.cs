@@ -10,13 +10,6 @@ namespace Richtsnoer.Web.Features.Protocol;
 /// <summary>The current protocol or its staff summary in any registered format (pdf, docx, html, md).</summary>
 public sealed class DownloadModel(Storage.Protocols.ProtocolStore protocols, ProtocolBuilder builder, ILogger<DownloadModel> logger) : OrganisationPageModel
 {
-    /// <summary>
-    /// Documents rendered at once: one per core. A PDF allocates about 8 MB while it is made; under
-    /// load, requests beyond this wait (without holding a thread) instead of all rendering at once,
-    /// each with its buffers alive, which is what made the memory grow with the number of users.
-    /// </summary>
-    private static readonly SemaphoreSlim Rendering = new(Environment.ProcessorCount, Environment.ProcessorCount);
-
     public async Task<IActionResult> OnGetAsync(string format, string? lang, string? summary)
     {
         var isSummary = summary is "1" or "true";
@@ -39,22 +32,12 @@ public sealed class DownloadModel(Storage.Protocols.ProtocolStore protocols, Pro
             document = builder.Summary(draft.Answers, document);
         }
 
-        byte[] bytes;
-        await Rendering.WaitAsync(HttpContext.RequestAborted);
-        try
-        {
-            bytes = renderer.RenderToBytes(document);
-        }
-        finally
-        {
-            Rendering.Release();
-        }
-
+        var stream = await DocumentBuffers.RenderAsync(renderer, document, HttpContext.RequestAborted);
         logger.LogInformation("Organisation {OrganisationId} downloaded {Kind} as {Format} ({Language}, {Bytes} bytes)",
-            OrgId, isSummary ? "summary" : "protocol", renderer.Format, language.Code(), bytes.Length);
+            OrgId, isSummary ? "summary" : "protocol", renderer.Format, language.Code(), stream.Length);
         // A protocol draft is not for shared caches or the browser's disk cache.
         Response.Headers.CacheControl = "no-store";
-        return File(bytes, renderer.MediaType, FileName(document, renderer.Extension));
+        return File(stream, renderer.MediaType, FileName(document, renderer.Extension));
     }
 
     /// <summary>"richtlijnen-social-media-bakkerij-de-gouden-korst.pdf": plain ASCII, safe on every system.</summary>

@@ -106,7 +106,7 @@ public sealed class IndexModel(RolloutStore rollouts, VersionStore versions, Rol
         var record = await rollouts.GetAsync(OrgId, id);
         return record is null
             ? NotFound()
-            : File(StaffReading.ProofPdf(record, Membership.OrganisationName, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)), "application/pdf", StaffReading.ProofFileName(record));
+            : File(await StaffReading.ProofPdfAsync(record, Membership.OrganisationName, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), HttpContext.RequestAborted), "application/pdf", StaffReading.ProofFileName(record));
     }
 
     /// <summary>The evidence pack of a version: new acknowledgements are anchored first, so every record in it is fixed in the audit trail.</summary>

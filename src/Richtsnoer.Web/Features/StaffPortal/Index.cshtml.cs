@@ -30,7 +30,7 @@ public sealed class IndexModel(StaffReading reading, RolloutStore rollouts, Staf
             return NotFound();
         }
 
-        return File(StaffReading.ProofPdf(record, Session.OrganisationName, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)), "application/pdf", StaffReading.ProofFileName(record));
+        return File(await StaffReading.ProofPdfAsync(record, Session.OrganisationName, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), HttpContext.RequestAborted), "application/pdf", StaffReading.ProofFileName(record));
     }
 
     public async Task<IActionResult> OnPostSignOutAsync()

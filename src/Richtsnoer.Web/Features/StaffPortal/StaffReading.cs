@@ -57,11 +57,11 @@ public sealed class StaffReading(VersionStore versions, RolloutStore rollouts)
     }
 
     /// <summary>The "bewijs van kennisname" as PDF, in the language of the text that was read.</summary>
-    public static byte[] ProofPdf(AcknowledgementRecord record, string organisationName, DateOnly today)
+    public static Task<MemoryStream> ProofPdfAsync(AcknowledgementRecord record, string organisationName, DateOnly today, CancellationToken cancel)
     {
         LanguageExtensions.TryParse(record.Language, out var language);
         var document = Certificate.Build(record, organisationName, language, today);
-        return Renderers.For("pdf")!.RenderToBytes(document);
+        return Infrastructure.DocumentBuffers.RenderAsync(Renderers.For("pdf")!, document, cancel);
     }
 
     public static string ProofFileName(AcknowledgementRecord record) =>

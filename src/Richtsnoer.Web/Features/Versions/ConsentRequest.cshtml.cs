@@ -27,6 +27,6 @@ public sealed class ConsentRequestModel(VersionStore versions, ConsentRequestSer
 
         Response.Headers.CacheControl = "no-store";
         var name = (language == Language.En ? "request-for-consent-" : "instemmingsverzoek-") + version.Summary.Label + "." + renderer.Extension;
-        return File(renderer.RenderToBytes(document), renderer.MediaType, name);
+        return File(await Infrastructure.DocumentBuffers.RenderAsync(renderer, document, HttpContext.RequestAborted), renderer.MediaType, name);
     }
 }

@@ -36,7 +36,7 @@ public sealed class DownloadModel(VersionStore versions) : OrganisationPageModel
 
         document = VersionDocuments.Clean(document) with { Metadata = document.Metadata with { Adoption = VersionDocuments.Adoption(version, language)[language] } };
         Response.Headers.CacheControl = "no-store";
-        return File(renderer.RenderToBytes(document), renderer.MediaType, Protocol.DownloadModel.FileName(document, renderer.Extension).Replace("." + renderer.Extension, $"-{version.Summary.Label}.{renderer.Extension}", StringComparison.Ordinal));
+        return File(await Infrastructure.DocumentBuffers.RenderAsync(renderer, document, HttpContext.RequestAborted), renderer.MediaType, Protocol.DownloadModel.FileName(document, renderer.Extension).Replace("." + renderer.Extension, $"-{version.Summary.Label}.{renderer.Extension}", StringComparison.Ordinal));
     }
 
 }

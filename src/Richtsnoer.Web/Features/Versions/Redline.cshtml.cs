@@ -41,7 +41,7 @@ public sealed class RedlineModel(VersionStore versions) : OrganisationPageModel
 
         Response.Headers.CacheControl = "no-store";
         var name = (DocumentLanguage == Language.En ? "changes-" : "wijzigingen-") + $"{From.Label}-{To.Label}.{renderer.Extension}";
-        return File(renderer.RenderToBytes(input), renderer.MediaType, name);
+        return File(await Infrastructure.DocumentBuffers.RenderAsync(renderer, input, HttpContext.RequestAborted), renderer.MediaType, name);
     }
 
     private IActionResult Show(RedlineInput input)
