@@ -20,11 +20,16 @@ public static class LineBreaker
     public static List<Line> Break(IReadOnlyList<Span> spans, double width, ITextMeasure measure)
     {
         var lines = new List<Line>();
-        var current = new List<(List<Piece> Word, Piece? SpaceBefore)>();
+
+        // The line being filled as one run of pieces (words and the spaces between them), and the
+        // word being read; both are reused, so a page of text costs a few lists, not one per word.
+        var line = new List<Piece>();
+        var words = 0;
         double x = 0;
         Piece? pendingSpace = null;
         var word = new List<Piece>();
         var sb = new StringBuilder();
+        var join = new StringBuilder();
         Span style = default;
 
         void FlushPiece()
@@ -39,9 +44,22 @@ public static class LineBreaker
 
         void EmitLine()
         {
-            lines.Add(ToLine(current));
-            current = [];
+            lines.Add(ToLine(line, join));
+            line.Clear();
+            words = 0;
             x = 0;
+        }
+
+        // A word (or a chunk of one) goes on the line after the pending space, unless it starts the line.
+        void Place(List<Piece> pieces)
+        {
+            if (words > 0 && pendingSpace is { } space)
+            {
+                line.Add(space);
+            }
+
+            line.AddRange(pieces);
+            words++;
         }
 
         void FlushWord()
@@ -52,9 +70,9 @@ public static class LineBreaker
                 return;
             }
 
-            var w = word.Sum(p => p.Width);
-            var space = current.Count > 0 ? pendingSpace?.Width ?? 0 : 0;
-            if (current.Count > 0 && x + space + w > width)
+            var w = Width(word);
+            var space = words > 0 ? pendingSpace?.Width ?? 0 : 0;
+            if (words > 0 && x + space + w > width)
             {
                 EmitLine();
                 space = 0;
@@ -65,24 +83,25 @@ public static class LineBreaker
                 // Too long for any line: cut it.
                 foreach (var chunk in Cut(word, width - x - space, width, measure))
                 {
-                    if (current.Count > 0 && x + space + chunk.Sum(p => p.Width) > width)
+                    var cw = Width(chunk);
+                    if (words > 0 && x + space + cw > width)
                     {
                         EmitLine();
                         space = 0;
                     }
 
-                    current.Add((chunk, current.Count > 0 ? pendingSpace : null));
-                    x += space + chunk.Sum(p => p.Width);
+                    Place(chunk);
+                    x += space + cw;
                     space = 0;
                 }
             }
             else
             {
-                current.Add((word, current.Count > 0 ? pendingSpace : null));
+                Place(word);
                 x += space + w;
             }
 
-            word = [];
+            word.Clear();
             pendingSpace = null;
         }
 
@@ -105,7 +124,7 @@ public static class LineBreaker
                 else if (c is ' ' or '\t' or '\r')
                 {
                     FlushWord();
-                    if (current.Count > 0)
+                    if (words > 0)
                     {
                         pendingSpace ??= new Piece(" ", span, measure.Width(" ", span.Font, span.Size));
                     }
@@ -118,12 +137,23 @@ public static class LineBreaker
         }
 
         FlushWord();
-        if (current.Count > 0 || lines.Count == 0)
+        if (words > 0 || lines.Count == 0)
         {
-            lines.Add(ToLine(current));
+            lines.Add(ToLine(line, join));
         }
 
         return lines;
+    }
+
+    private static double Width(List<Piece> pieces)
+    {
+        double w = 0;
+        foreach (var p in pieces)
+        {
+            w += p.Width;
+        }
+
+        return w;
     }
 
     private static bool SameStyle(Span a, Span b) => a.Font == b.Font && a.Size == b.Size && a.Color == b.Color && a.Decoration == b.Decoration;
@@ -175,16 +205,15 @@ public static class LineBreaker
         }
     }
 
-    /// <summary>Joins the words of a line into as few fragments as the styles allow.</summary>
-    private static Line ToLine(List<(List<Piece> Word, Piece? SpaceBefore)> words)
+    /// <summary>Joins the pieces of a line into as few fragments as the styles allow.</summary>
+    private static Line ToLine(List<Piece> pieces, StringBuilder sb)
     {
         var fragments = new List<Fragment>();
-        var sb = new StringBuilder();
+        sb.Clear();
         Span style = default;
         double start = 0, x = 0;
         var open = false;
-
-        void Add(Piece p)
+        foreach (var p in pieces)
         {
             if (open && !SameStyle(style, p.Style))
             {
@@ -202,19 +231,6 @@ public static class LineBreaker
 
             sb.Append(p.Text);
             x += p.Width;
-        }
-
-        foreach (var (word, space) in words)
-        {
-            if (space is { } s)
-            {
-                Add(s);
-            }
-
-            foreach (var p in word)
-            {
-                Add(p);
-            }
         }
 
         if (open)
