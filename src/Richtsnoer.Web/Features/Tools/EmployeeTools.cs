@@ -12,8 +12,8 @@ namespace Richtsnoer.Web.Features.Tools;
 
 /// <summary>
 /// What the tools of one organisation need: its effective answers and its post checker (which
-/// knows the clauses its findings point to). Small on purpose: many are kept, one per saved
-/// revision, and the assembled protocol is not among them.
+/// knows the clauses its findings point to). Small on purpose: one is kept per organisation and
+/// language, for the revision it was made of, and the assembled protocol is not among them.
 /// </summary>
 public sealed record ToolsContext(AnswerSet Effective, PostChecker Checker)
 {
@@ -31,8 +31,8 @@ public sealed record ToolsContext(AnswerSet Effective, PostChecker Checker)
 
 /// <summary>
 /// Builds the post checker of an organisation (lexicon + its answers + its protocol) and keeps it,
-/// so a check costs microseconds. Building one takes hundreds of milliseconds of CPU and holds
-/// about 4 MB, so checkers are kept by what goes into them (the organisation's names, relations,
+/// so a check costs microseconds. Building one takes a few milliseconds of CPU and about 2 MB of
+/// short-lived memory, and it holds about 75 KB, so checkers are kept by what goes into them (the organisation's names, relations,
 /// competitors, matters, aliases, contact and the protocol's clause numbers and titles per topic),
 /// not by the draft's revision: a save that changes none of that (nearly every interview save)
 /// keeps the checker. At most <see cref="MaxCheckers"/> are kept, the least recently used leaves
@@ -56,9 +56,13 @@ public sealed class EmployeeTools(ProtocolStore protocols, ProtocolBuilder build
     /// </summary>
     public const int MaxCheckers = 128;
 
-    private const int MaxContexts = 512;
+    /// <summary>
+    /// Contexts kept: one per organisation and language, replaced when a save makes a new revision.
+    /// Keyed by revision they piled up, one per save, until the bound pushed them out.
+    /// </summary>
+    private const int MaxContexts = 256;
 
-    private readonly BoundedCache<(Guid Org, int Revision, Language Language), ToolsContext> contexts = new(MaxContexts);
+    private readonly BoundedCache<(Guid Org, Language Language), (int Revision, ToolsContext Context)> contexts = new(MaxContexts);
 
     private readonly BoundedCache<string, Lazy<PostChecker>> checkers = new(MaxCheckers);
 
@@ -76,10 +80,10 @@ public sealed class EmployeeTools(ProtocolStore protocols, ProtocolBuilder build
             return null;
         }
 
-        var key = (organisationId, draft.Revision, language);
-        if (contexts.TryGet(key, out var context))
+        var key = (organisationId, language);
+        if (contexts.TryGet(key, out var kept) && kept.Revision == draft.Revision)
         {
-            return context;
+            return kept.Context;
         }
 
         var effective = AnswerDefaults.Apply(draft.Answers, library);
@@ -91,8 +95,8 @@ public sealed class EmployeeTools(ProtocolStore protocols, ProtocolBuilder build
             Interlocked.Increment(ref checkersBuilt);
             return PostChecker.Create(lexicon, effective, protocol, language);
         }));
-        context = new ToolsContext(effective, lazy.Value);
-        contexts.Set(key, context);
+        var context = new ToolsContext(effective, lazy.Value);
+        contexts.Set(key, (draft.Revision, context));
         return context;
     }
 
