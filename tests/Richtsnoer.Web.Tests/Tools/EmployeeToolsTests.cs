@@ -113,6 +113,32 @@ public abstract class EmployeeToolsTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task An_empty_or_too_long_draft_gets_the_same_answer_on_both_pages_and_in_the_api()
+    {
+        var (s, org) = await MemberAsync();
+        using var _ = s;
+        var tooLong = new string('a', 50_001);
+
+        await s.GetAsync($"/o/{org}/tools/post-check");
+        await s.SubmitAsync("main form", new Dictionary<string, string[]> { ["Text"] = ["  \n "] });
+        Assert.Equal("Fout: Typ of plak eerst een bericht.", s.Text("#e-Text"));
+        await s.SubmitAsync("main form", new Dictionary<string, string[]> { ["Text"] = [tooLong] });
+        Assert.Equal("Fout: De tekst is te lang om te controleren: meer dan 50.000 tekens.", s.Text("#e-Text"));
+        Assert.Null(s.Page.QuerySelector(".verdict-red, .verdict-green"));
+
+        await s.GetAsync($"/o/{org}/protocol/check-terms");
+        await s.SubmitAsync("form[action*='handler=try']", new Dictionary<string, string[]> { ["Draft"] = [""] });
+        Assert.Equal("Typ of plak eerst een bericht.", s.Text(".error-summary"));
+        await s.SubmitAsync("form[action*='handler=try']", new Dictionary<string, string[]> { ["Draft"] = [tooLong] });
+        Assert.Equal("De tekst is te lang om te controleren: meer dan 50.000 tekens.", s.Text(".error-summary"));
+
+        var ct = TestContext.Current.CancellationToken;
+        var api = await s.Client.PostAsJsonAsync($"/api/o/{org}/post-check", new { text = tooLong, lang = "en" }, ct);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, api.StatusCode);
+        Assert.Contains("The text is too long to check: more than 50,000 characters.", await api.Content.ReadAsStringAsync(ct));
+    }
+
+    [Fact]
     public async Task The_api_refuses_what_it_cannot_check()
     {
         var (s, org) = await MemberAsync();

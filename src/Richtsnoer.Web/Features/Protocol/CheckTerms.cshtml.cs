@@ -170,17 +170,9 @@ public sealed class CheckTermsModel(ProtocolStore protocols, ContentLibrary libr
         Load(current.Answers, fromForm: false);
         var text = (Draft ?? string.Empty).ReplaceLineEndings("\n");
         Draft = text;
-        if (string.IsNullOrWhiteSpace(text))
+        if (EmployeeTools.DraftProblem(text) is { } problem)
         {
-            Problem = new("Typ of plak eerst een proefbericht.", "Type or paste a test post first.");
-            return Page();
-        }
-
-        if (text.Length > EmployeeTools.MaxLength)
-        {
-            Problem = new(
-                $"Het proefbericht is te lang (meer dan {EmployeeTools.MaxLength:N0} tekens).",
-                $"The test post is too long (more than {EmployeeTools.MaxLength:N0} characters).");
+            Problem = problem;
             return Page();
         }
 

@@ -46,6 +46,18 @@ public sealed class EmployeeTools(ProtocolStore protocols, ProtocolBuilder build
     /// </summary>
     public const int MaxLength = 50_000;
 
+    /// <summary>The answer to a draft that is too long, on every page and in the API.</summary>
+    public static readonly LocalText TooLong = new(
+        $"De tekst is te lang om te controleren: meer dan {MaxLength.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("nl-NL"))} tekens.",
+        $"The text is too long to check: more than {MaxLength.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))} characters.");
+
+    /// <summary>The answer to an empty draft, on every page.</summary>
+    public static readonly LocalText Empty = new("Typ of plak eerst een bericht.", "Type or paste a post first.");
+
+    /// <summary>Why a draft cannot be checked (nothing in it, or too long); null when it can.</summary>
+    public static LocalText? DraftProblem(string text) =>
+        string.IsNullOrWhiteSpace(text) ? Empty : text.Length > MaxLength ? TooLong : null;
+
     /// <summary>Findings the page and the API list; the total is always given.</summary>
     public const int MaxFindingsShown = 200;
 

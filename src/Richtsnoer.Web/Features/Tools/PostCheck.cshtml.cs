@@ -45,17 +45,9 @@ public sealed class PostCheckModel(EmployeeTools tools) : OrganisationPageModel
         Response.Headers.CacheControl = "no-store";
         var text = (Text ?? string.Empty).ReplaceLineEndings("\n");
         Text = text;
-        if (string.IsNullOrWhiteSpace(text))
+        if (EmployeeTools.DraftProblem(text) is { } problem)
         {
-            Error = new("Typ of plak eerst je bericht.", "Type or paste your post first.");
-            return Page();
-        }
-
-        if (text.Length > EmployeeTools.MaxLength)
-        {
-            Error = new(
-                $"De tekst is te lang om te controleren (meer dan {EmployeeTools.MaxLength:N0} tekens).",
-                $"The text is too long to check (more than {EmployeeTools.MaxLength:N0} characters).");
+            Error = problem;
             return Page();
         }
 

@@ -85,11 +85,8 @@ public static class PostCheckApi
         return Results.Text(PostCheckJson.ToJson(result), "application/json; charset=utf-8");
     }
 
-    private static IResult TooLong(Language language) => Error(
-        StatusCodes.Status413PayloadTooLarge,
-        language,
-        $"De tekst is te lang om te controleren (meer dan {EmployeeTools.MaxLength:N0} tekens).",
-        $"The text is too long to check (more than {EmployeeTools.MaxLength:N0} characters).");
+    private static IResult TooLong(Language language) =>
+        Error(StatusCodes.Status413PayloadTooLarge, language, EmployeeTools.TooLong.Nl, EmployeeTools.TooLong.En);
 
     /// <summary>ProblemDetails (RFC 9457), with the message also as "error" for clients of the first version.</summary>
     private static IResult Error(int status, Language language, string nl, string en)
