@@ -22,9 +22,10 @@ public static class DocumentBuffers
         LargeBufferMultiple = 1024 * 1024,
         MaximumBufferSize = 16 * 1024 * 1024,
         // What stays pooled between requests: 8 MB of blocks, enough for dozens of downloads in
-        // flight, and no large buffers (nothing asks for one contiguous buffer).
+        // flight. Nothing here asks for one contiguous buffer (the response reads the blocks), so
+        // the large pool stays empty; bounded all the same (0 would mean unbounded).
         MaximumSmallPoolFreeBytes = 8 * 1024 * 1024,
-        MaximumLargePoolFreeBytes = 0,
+        MaximumLargePoolFreeBytes = 16 * 1024 * 1024,
     });
 
     /// <summary>
