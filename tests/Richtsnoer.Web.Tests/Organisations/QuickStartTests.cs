@@ -30,6 +30,17 @@ public abstract class QuickStartTests(AppFixture fixture)
         Assert.Contains("de bedrijfsleider", s.Text("article.document"));
         var org = s.Url.Split('/')[2];
 
+        // Reached from the quick start, the protocol page is no "step 8 of 8"; from the
+        // interview's last step (the browser names it as referrer) it is.
+        Assert.Equal("Bakkerij De Gouden Korst", s.Text(".eyebrow"));
+        var total = ContentLibrary.Default.Interview.ScreenCount;
+        using (var fromStep = new HttpRequestMessage(HttpMethod.Get, $"/o/{org}/protocol"))
+        {
+            fromStep.Headers.Referrer = new Uri(s.Client.BaseAddress!, $"/o/{org}/interview/{ContentLibrary.Default.Interview.Steps[^1].Id}");
+            var page = await s.Client.SendAsync(fromStep, TestContext.Current.CancellationToken);
+            Assert.Contains($"stap {total} van {total}", await page.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        }
+
         // The organisation page: ready, and refinement starts at the first question.
         await s.GetAsync("/organisations");
         Assert.Contains("Protocol klaar", s.Text(".card"));

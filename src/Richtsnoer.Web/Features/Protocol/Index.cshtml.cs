@@ -33,6 +33,16 @@ public sealed class IndexModel(ProtocolStore protocols, ProtocolBuilder builder,
 
     public int Total => library.Interview.ScreenCount;
 
+    /// <summary>
+    /// True when the page was opened from a step of this organisation's interview (the browser
+    /// names it as referrer, same origin only): then this page is the interview's last screen and
+    /// says so. Reached from the quick start, an invitation or a bookmark, it is no step of anything.
+    /// </summary>
+    public bool FromInterview =>
+        Uri.TryCreate(Request.Headers.Referer.ToString(), UriKind.Absolute, out var from)
+        && from.Host == Request.Host.Host
+        && from.AbsolutePath.StartsWith($"/o/{OrgId}/interview/", StringComparison.Ordinal);
+
     public ContentLibrary Library => library;
 
     public IEnumerable<string> Formats => Renderers.Formats;
