@@ -1,3 +1,4 @@
+using Richtsnoer.Core.Answers;
 using Richtsnoer.Core.Model;
 using Richtsnoer.Core.Quality;
 
@@ -53,6 +54,45 @@ public sealed class ClauseIndex
         }
 
         return new ClauseIndex(first, naming);
+    }
+
+    /// <summary>
+    /// The organisation's terms a clause can name, from its effective answers: relations,
+    /// competitors and confidential matters, the matters also in their English wording.
+    /// </summary>
+    public static IReadOnlyList<string> TermsOf(AnswerSet effective) =>
+    [
+        .. effective.List("relations"),
+        .. effective.List("competitors"),
+        .. effective.List("confidential_matters"),
+        .. effective.Get<ListAnswer>("confidential_matters")?.En?.OfType<string>() ?? [],
+    ];
+
+    /// <summary>
+    /// Everything the index holds, as one text: per category the first clause and the clauses that
+    /// name terms, with the terms. Two indexes with the same description point every finding to the
+    /// same clause (a cache of checkers keys on it).
+    /// </summary>
+    public string Describe()
+    {
+        var sb = new System.Text.StringBuilder();
+        foreach (var category in Categories.All)
+        {
+            sb.Append(category).Append('=');
+            if (first.TryGetValue(category, out var f))
+            {
+                sb.Append(f.Number).Append('\u001f').Append(f.Title);
+            }
+
+            foreach (var (reference, terms) in naming.GetValueOrDefault(category) ?? [])
+            {
+                sb.Append('\u001e').Append(reference.Number).Append('\u001f').Append(reference.Title).Append('\u001f').AppendJoin('\u001f', terms);
+            }
+
+            sb.Append('\n');
+        }
+
+        return sb.ToString();
     }
 
     /// <summary>The terms a clause text names (case-insensitive).</summary>

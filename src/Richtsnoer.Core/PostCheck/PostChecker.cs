@@ -136,9 +136,16 @@ public sealed class PostChecker
     /// with defaults applied (<see cref="AnswerDefaults.Apply"/>); <paramref name="protocol"/> gives
     /// the clause numbers and titles findings point to, and the language of the messages.
     /// </summary>
-    public static PostChecker Create(CheckLexicon lexicon, AnswerSet effectiveAnswers, ProtocolDocument? protocol, Language? language = null)
+    public static PostChecker Create(CheckLexicon lexicon, AnswerSet effectiveAnswers, ProtocolDocument? protocol, Language? language = null) =>
+        CreateWith(lexicon, effectiveAnswers, ClauseIndex.Of(protocol, ClauseIndex.TermsOf(effectiveAnswers)), language ?? protocol?.Metadata.Language ?? Language.Nl);
+
+    /// <summary>
+    /// As <see cref="Create(CheckLexicon, AnswerSet, ProtocolDocument?, Language?)"/>, with the
+    /// clauses findings point to already worked out (<see cref="ClauseIndex.Of"/> on
+    /// <see cref="ClauseIndex.TermsOf"/>), for a caller that also keys a cache on them.
+    /// </summary>
+    public static PostChecker CreateWith(CheckLexicon lexicon, AnswerSet effectiveAnswers, ClauseIndex clauses, Language lang)
     {
-        var lang = language ?? protocol?.Metadata.Language ?? Language.Nl;
         // The lexicon's terms are in the shared automaton (LexiconPart); this builder holds the organisation's.
         var b = new Builder(lexicon);
 
@@ -196,7 +203,7 @@ public sealed class PostChecker
             effectiveAnswers.Get<TextAnswer>("people_served") is { } served ? [served.Value, served.En ?? string.Empty] : []);
 
         var contact = effectiveAnswers.Contact("doubt_contact") ?? effectiveAnswers.Contact("escalation_contact");
-        return new PostChecker(b, lexicon, lang, ClauseIndex.Of(protocol, [.. relations, .. competitors, .. matters, .. effectiveAnswers.Get<ListAnswer>("confidential_matters")?.En?.OfType<string>() ?? []]), shortNames.FirstOrDefault() ?? orgName, contact is null ? null : FormatContact(contact), vocabulary);
+        return new PostChecker(b, lexicon, lang, clauses, shortNames.FirstOrDefault() ?? orgName, contact is null ? null : FormatContact(contact), vocabulary);
     }
 
     /// <summary>A checker for terms only (benchmarks, tests): the lexicon plus the given organisation terms.</summary>

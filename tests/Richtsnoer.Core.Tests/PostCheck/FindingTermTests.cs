@@ -50,4 +50,27 @@ public class FindingTermTests
         Assert.NotEqual(first.Number, clause.Number);
         Assert.Equal(clause.Number, finding.Clause!.Number);
     }
+
+    [Fact]
+    public void The_clause_index_describes_what_findings_point_to_and_knows_the_matters_in_english()
+    {
+        var answers = TestData.Answers(Answers);
+        var effective = AnswerDefaults.Apply(answers, TestData.Library);
+        var protocol = Richtsnoer.Core.Assembly.ProtocolAssembler.Assemble(TestData.Library, answers, new Richtsnoer.Core.Assembly.AssemblyOptions(Language.Nl, RequireFullCoverage: false));
+        var index = ClauseIndex.Of(protocol, ClauseIndex.TermsOf(effective));
+
+        // The same inputs, the same description (a cache of checkers keys on it) ...
+        Assert.Equal(index.Describe(), ClauseIndex.Of(protocol, ClauseIndex.TermsOf(effective)).Describe());
+        Assert.Contains("Hovenier Bladgoud", index.Describe());
+
+        // ... and another one when a finding would point elsewhere: without the competitor among
+        // the terms, no clause names it and a competitor finding falls back to the topic's first.
+        var without = ClauseIndex.Of(protocol, ["Landgoed De Wildhoeve"]);
+        Assert.NotEqual(index.Describe(), without.Describe());
+        Assert.NotEqual(index.For(CheckCategory.Competitor, "Hovenier Bladgoud")!.Number, without.For(CheckCategory.Competitor, "Hovenier Bladgoud")!.Number);
+
+        var bilingual = effective.With("confidential_matters", new ListAnswer(["de nieuwe huisstijl"], ["the new house style"]));
+        Assert.Contains("the new house style", ClauseIndex.TermsOf(bilingual));
+        Assert.Contains("de nieuwe huisstijl", ClauseIndex.TermsOf(bilingual));
+    }
 }

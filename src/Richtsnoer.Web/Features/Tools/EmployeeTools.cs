@@ -1,8 +1,6 @@
-using System.Collections.Concurrent;
 using Richtsnoer.Core;
 using Richtsnoer.Core.Answers;
 using Richtsnoer.Core.Content;
-using Richtsnoer.Core.Model;
 using Richtsnoer.Core.PostCheck;
 using Richtsnoer.Storage.Protocols;
 using Richtsnoer.Web.Features.Protocol;
@@ -32,11 +30,11 @@ public sealed record ToolsContext(AnswerSet Effective, PostChecker Checker)
 /// <summary>
 /// Builds the post checker of an organisation (lexicon + its answers + its protocol) and keeps it,
 /// so a check costs microseconds. Building one takes a few milliseconds of CPU and about 2 MB of
-/// short-lived memory, and it holds about 75 KB, so checkers are kept by what goes into them (the organisation's names, relations,
-/// competitors, matters, aliases, contact and the protocol's clause numbers and titles per topic),
-/// not by the draft's revision: a save that changes none of that (nearly every interview save)
-/// keeps the checker. At most <see cref="MaxCheckers"/> are kept, the least recently used leaves
-/// first. Nothing about a draft is kept: only the checker, which holds the organisation's own terms.
+/// short-lived memory, and it holds about 75 KB, so checkers are kept by what goes into them (the
+/// organisation's names, relations, competitors, matters, aliases, contact, and the clauses its
+/// findings point to), not by the draft's revision: a save that changes none of that (nearly every
+/// interview save) keeps the checker. At most <see cref="MaxCheckers"/> are kept, the least
+/// recently used leaves first. Nothing about a draft is kept: only the checker, which holds the organisation's own terms.
 /// </summary>
 public sealed class EmployeeTools(ProtocolStore protocols, ProtocolBuilder builder, ContentLibrary library, CheckLexicon lexicon)
 {
@@ -99,13 +97,13 @@ public sealed class EmployeeTools(ProtocolStore protocols, ProtocolBuilder build
         }
 
         var effective = AnswerDefaults.Apply(draft.Answers, library);
-        var protocol = builder.Preview(draft.Answers, language).Document;
-        var inputs = CheckerKey(organisationId, language, effective, protocol);
+        var clauses = ClauseIndex.Of(builder.Preview(draft.Answers, language).Document, ClauseIndex.TermsOf(effective));
+        var inputs = CheckerKey(organisationId, language, effective, clauses);
         // Lazy: two requests that miss at once build one checker, not two.
         var lazy = checkers.GetOrAdd(inputs, _ => new Lazy<PostChecker>(() =>
         {
             Interlocked.Increment(ref checkersBuilt);
-            return PostChecker.Create(lexicon, effective, protocol, language);
+            return PostChecker.CreateWith(lexicon, effective, clauses, language);
         }));
         var context = new ToolsContext(effective, lazy.Value);
         contexts.Set(key, (draft.Revision, context));
@@ -113,11 +111,12 @@ public sealed class EmployeeTools(ProtocolStore protocols, ProtocolBuilder build
     }
 
     /// <summary>
-    /// Everything <see cref="PostChecker.Create"/> reads, as one fingerprint: the answers it takes
-    /// and, of the protocol, the clause numbers and titles per topic (it refers to "article 4.2").
-    /// More than it needs is harmless (a rebuild); less would give a stale checker.
+    /// Everything <see cref="PostChecker.CreateWith"/>
+    /// reads, as one fingerprint: the answers it takes, the language, and the clauses its findings
+    /// point to (number, title and which terms each names). More than it needs is harmless (a
+    /// rebuild); less would give a stale checker.
     /// </summary>
-    internal static string CheckerKey(Guid organisationId, Language language, AnswerSet effective, Core.Model.ProtocolDocument? protocol)
+    internal static string CheckerKey(Guid organisationId, Language language, AnswerSet effective, ClauseIndex clauses)
     {
         var parts = new List<string?> { organisationId.ToString(), language.Code() };
         foreach (var id in CheckerAnswers)
@@ -126,29 +125,7 @@ public sealed class EmployeeTools(ProtocolStore protocols, ProtocolBuilder build
             parts.Add(Infrastructure.Fingerprint.Canonical(effective.Get(id)));
         }
 
-        if (protocol is not null)
-        {
-            parts.Add(protocol.Metadata.Language.Code());
-            var topics = Categories.All.Select(c => c.Topic()).ToHashSet(StringComparer.Ordinal);
-            foreach (var clause in protocol.AllClauses)
-            {
-                parts.Add(clause.Number);
-                parts.Add(clause.Title);
-
-                // A finding points to the clause on its topic that names the term: which terms it names counts.
-                if (clause.Topics.Any(topics.Contains))
-                {
-                    parts.Add(string.Join("|", ClauseIndex.Named(string.Join("\n", Core.Quality.BlockText.Units(clause.Blocks)), [.. effective.List("relations"), .. effective.List("competitors"), .. effective.List("confidential_matters")])));
-                }
-            }
-
-            foreach (var topic in protocol.Coverage.Topics)
-            {
-                parts.Add(topic.Topic.Key);
-                parts.Add(string.Join(",", topic.ClauseNumbers));
-            }
-        }
-
+        parts.Add(clauses.Describe());
         return Infrastructure.Fingerprint.Of(parts);
     }
 
