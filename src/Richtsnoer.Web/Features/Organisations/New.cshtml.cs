@@ -71,9 +71,9 @@ public sealed class NewModel(OrganisationStore organisations, ProtocolStore prot
         var step = QuickStep;
         var posted = InterviewForm.Read(step, Request.Form);
         var answers = posted.ApplyTo(AnswerSet.Empty.With("org_name", name.Length == 0 ? null : new TextAnswer(name)));
-        IReadOnlyList<AnswerError> required = quick
-            ? builder.Problems(answers).Where(e => step.Questions.Any(q => q.Id == e.Field) && !posted.Problems.ContainsKey(e.Field)).ToList()
-            : [];
+        // What the answers still lack: on this screen the quick-start questions, elsewhere a step of the interview.
+        var missing = quick ? builder.Problems(answers) : [];
+        var required = missing.Where(e => step.Questions.Any(q => q.Id == e.Field) && !posted.Problems.ContainsKey(e.Field)).ToList();
         var quickProblems = quick && (posted.Problems.Count > 0 || required.Count > 0);
         if (Errors.Count > 0 || quickProblems)
         {
@@ -91,7 +91,6 @@ public sealed class NewModel(OrganisationStore organisations, ProtocolStore prot
 
         // Sector preset and defaults complete the protocol; should anything still be missing,
         // the interview opens at the step that asks it.
-        var missing = builder.Problems(answers);
         if (missing.Count > 0)
         {
             var at = library.Interview.Find(missing[0].Field)?.StepId ?? library.Interview.Steps[0].Id;
